@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+export type Mode = 'demo' | 'production';
+
+export interface Config {
+  mode: Mode;
+  port: number;
+  host: string;
+  /** postgres://… selects PostgreSQL; anything else (or unset) the embedded SQLite file. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sqliteFile: string;
+  sessionHours: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  /** Run the job runner in this process (several instances may all run it; claims keep jobs single). */
+  jobs: boolean;
+  instanceId: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.QUNEI_DATA_DIR ?? 'data');
+  const mode = (env.QUNEI_MODE ?? 'demo') as Mode;
+  if (mode !== 'demo' && mode !== 'production') throw new Error(`QUNEI_MODE 只能是 demo 或 production，收到：${mode}`);
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  return {
+    mode,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    dataDir,
+    sqliteFile: path.join(dataDir, 'qunei.sqlite'),
+    sessionHours: Number(env.QUNEI_SESSION_HOURS ?? 12),
+    cookieSecure: env.QUNEI_COOKIE_SECURE === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    jobs: env.QUNEI_JOBS !== '0',
+    instanceId: env.QUNEI_INSTANCE ?? `${process.pid}`,
+  };
+}

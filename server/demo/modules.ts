@@ -1,0 +1,13 @@
+import type { AppContext } from '../platform/context.js';
+
+export interface DemoRefs {
+  /** Org unit ids by full name. */
+  orgIds: Record<string, string>;
+  /** User ids by username. */
+  userIds: Record<string, string>;
+}
+
+export type ModuleSeed = (ctx: AppContext, refs: DemoRefs) => Promise<void>;
+
+/** Each module's demo data, in order. A module adds its seed here, once. */
+export const moduleSeeds: ModuleSeed[] = [];

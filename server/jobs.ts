@@ -1,0 +1,13 @@
+import type { AppContext } from './platform/context.js';
+import { purgeExpiredSessions } from './platform/auth/sessions.js';
+
+/** Every scheduled job. A module adds its jobs here, once. */
+export function registerJobs(ctx: AppContext) {
+  ctx.jobs.register({
+    name: 'sessions.purge',
+    schedule: '17 3 * * *',
+    handler: async () => {
+      await purgeExpiredSessions(ctx.db, ctx.clock);
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './platform/db/migrations/0001_platform.js';
+import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
+
+/**
+ * Every migration in order. Names sort by their number; a module adds its migration file beside its code
+ * and one line here. Never edit a migration that has shipped: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_platform': m0001,
+  '0002_official_calendar': m0002,
+};

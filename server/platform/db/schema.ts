@@ -1,0 +1,4 @@
+import type { PlatformTables } from './tables.js';
+
+/** Every table the app queries. Each module adds its own interface here, once. */
+export interface DB extends PlatformTables {}

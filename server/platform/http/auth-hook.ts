@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { AppError } from '../errors.js';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Resolves the session for every API request and demands the CSRF token on state-changing ones. */
+export function installAuthHook(app: FastifyInstance) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const session = await resolveSession(app.ctx.db, app.ctx.clock, token);
+    req.session = session;
+    req.actor = session?.actor ?? null;
+    if (SAFE.has(req.method) || CSRF_EXEMPT.has(req.url.split('?')[0])) return;
+    if (!session) return; // routes that need a login answer 401 themselves
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+      throw new AppError(403, 'csrf', '页面已过期或请求来源不可信，请刷新页面后重试');
+    }
+  });
+}

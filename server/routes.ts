@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { notificationRoutes } from './platform/notifications/notifications.routes.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+
+/** Every route plugin. A module adds its plugin here, once. */
+export async function registerRoutes(app: FastifyInstance) {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(calendarRoutes);
+  await app.register(notificationRoutes);
+  await app.register(adminRoutes);
+}
