@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: true,
+    env: { QUNEI_SCRYPT_N: '1024', TZ: 'America/Los_Angeles' },
   },
 });

@@ -1,5 +1,5 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf, type Db } from './database.js';
 import { migrations } from '../../migrations.js';
 
 class StaticProvider implements MigrationProvider {
@@ -11,7 +11,12 @@ class StaticProvider implements MigrationProvider {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations), migrationTableName: 'qunei_migration', migrationLockTableName: 'qunei_migration_lock' });
+  // On PostgreSQL the bookkeeping tables live in the connection's own schema, whatever other schemas hold.
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
+  const migrator = new Migrator({
+    db, provider: new StaticProvider(migrations), migrationTableName: 'qunei_migration', migrationLockTableName: 'qunei_migration_lock',
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`);

@@ -360,6 +360,16 @@ export async function renderReplyDocx(doc: ReplyDocument): Promise<Buffer> {
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },
+      // The Normal style states the body size too: word processors size the character grid from it.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONTS.body), size: BODY_HALF_POINTS },
+          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      ],
     },
     sections: [
       {

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../config.js';
+import { bootstrap } from '../bootstrap.js';
+import { buildApp } from '../app.js';
+import { seedDemo } from '../demo/seed.js';
+import { DEMO_PASSWORD } from '../demo/accounts.js';
+import { fixedClock } from '../platform/clock.js';
+import type { AppContext } from '../platform/context.js';
+
+/** Which database the integration tests run on: the suite runs once per dialect. */
+export const TEST_DIALECT = process.env.QUNEI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_PG_URL = process.env.QUNEI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestEnv {
+  ctx: AppContext;
+  app: FastifyInstance;
+  clock: ReturnType<typeof fixedClock>;
+  as(username: string, password?: string): Promise<Client>;
+  anon(): Client;
+  /** A second app instance on the same database (PostgreSQL only; on SQLite the same file). */
+  secondInstance(): Promise<{ ctx: AppContext; app: FastifyInstance }>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  cookie: string | null;
+  csrf: string | null;
+}
+
+async function createSchema(): Promise<string> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  await client.query(`create schema ${name}`);
+  await client.end();
+  return name;
+}
+
+async function dropSchema(name: string) {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  await client.query(`drop schema if exists ${name} cascade`);
+  await client.end();
+}
+
+export function clientFor(app: FastifyInstance, cookie: string | null = null, csrf: string | null = null): Client {
+  const c: Client = {
+    cookie,
+    csrf,
+    inject: (opts) => app.inject({ ...opts, headers: { ...(c.cookie ? { cookie: c.cookie } : {}), ...(c.csrf ? { 'x-csrf-token': c.csrf } : {}), ...(opts.headers ?? {}) } }),
+    get: (url) => c.inject({ method: 'GET', url }),
+    post: (url, body) => c.inject({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
+    put: (url, body) => c.inject({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
+    patch: (url, body) => c.inject({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+    delete: (url) => c.inject({ method: 'DELETE', url }),
+  };
+  return c;
+}
+
+export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie!;
+  return clientFor(app, raw.split(';')[0], res.json().csrfToken);
+}
+
+/**
+ * A fresh database with the demo data, an app on it, and a fixed clock (2024-08-01 unless given),
+ * on SQLite (in memory) or on PostgreSQL (a schema of its own) as QUNEI_TEST_DB says.
+ */
+export async function createTestEnv(opts: { now?: string; seed?: boolean } = {}): Promise<TestEnv> {
+  const clock = fixedClock(opts.now ?? '2024-08-01T02:00:00.000Z');
+  const schema = TEST_DIALECT === 'postgres' ? await createSchema() : undefined;
+  const config: Config = {
+    ...loadConfig({ ...process.env, QUNEI_MODE: 'demo' }),
+    databaseUrl: TEST_DIALECT === 'postgres' ? TEST_PG_URL : null,
+    sqliteFile: ':memory:',
+    jobs: false,
+    instanceId: 'test-1',
+  };
+  const boot = await bootstrap(config, { clock, pgSchema: schema });
+  if (opts.seed !== false) await seedDemo(boot.ctx);
+  const app = await buildApp(boot.ctx);
+  await app.ready();
+  const extra: Array<() => Promise<void>> = [];
+  return {
+    ctx: boot.ctx,
+    app,
+    clock,
+    as: (username, password) => login(app, username, password),
+    anon: () => clientFor(app),
+    async secondInstance() {
+      if (TEST_DIALECT !== 'postgres') throw new Error('a second instance needs PostgreSQL');
+      const b2 = await bootstrap({ ...config, instanceId: 'test-2' }, { clock, pgSchema: schema });
+      const app2 = await buildApp(b2.ctx);
+      await app2.ready();
+      extra.push(async () => { await app2.close(); await b2.handle.close(); });
+      return { ctx: b2.ctx, app: app2 };
+    },
+    async close() {
+      for (const f of extra) await f();
+      await app.close();
+      await boot.handle.close();
+      if (schema) await dropSchema(schema);
+    },
+  };
+}
