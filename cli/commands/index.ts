@@ -1,4 +1,17 @@
 import type { CliCommand } from '../command.js';
+import { auditCommand, backupCommand, createUserCommand, migrateCommand, restoreCommand, seedDemoCommand } from './admin.js';
+import { workdaysCommand } from './workdays.js';
+import { daysCommand, monthsCommand } from './months.js';
 
 // Each sub-command lives in its own file and is listed here once.
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  migrateCommand,
+  seedDemoCommand,
+  createUserCommand,
+  backupCommand,
+  restoreCommand,
+  auditCommand,
+  workdaysCommand,
+  monthsCommand,
+  daysCommand,
+];
