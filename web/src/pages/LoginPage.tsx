@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../lib/api';
+
+export default function LoginPage() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const qc = useQueryClient();
+  const onFinish = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<{ csrfToken: string }>('/api/auth/login', v);
+      setCsrfToken(r.csrfToken);
+      await qc.invalidateQueries({ queryKey: ['me'] });
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '登录失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(180deg,#fdf3f3,#f5f5f5)', padding: 16 }}>
+      <Card style={{ width: 380, maxWidth: '100%' }}>
+        <Typography.Title level={3} style={{ color: '#b4232a', marginBottom: 4 }}>区内办</Typography.Title>
+        <Typography.Paragraph type="secondary">高平经济技术开发区 · 建议办理与园区服务平台</Typography.Paragraph>
+        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+        </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <a href="/public">不登录，查看公开的答复、承诺与园区信息 →</a>
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

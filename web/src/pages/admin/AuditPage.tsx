@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { Card, Form, Input, Button, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api, qs } from '../../lib/api';
+import { formatInstant } from '../../lib/format';
+
+interface Row { seq: number; id: string; at: string; actorName: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown; hash: string }
+
+export default function AuditPage() {
+  const [filter, setFilter] = useState<{ action?: string; entityType?: string; entityId?: string }>({});
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: ['audit', filter, page], queryFn: () => api.get<{ total: number; items: Row[] }>(`/api/audit${qs({ ...filter, page, pageSize: 30 })}`) });
+  return (
+    <Card title="审计日志">
+      <Form layout="inline" onFinish={(v) => { setFilter(v); setPage(1); }} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="action"><Input placeholder="操作（前缀，如 suggestion.）" allowClear /></Form.Item>
+        <Form.Item name="entityType"><Input placeholder="对象类型" allowClear /></Form.Item>
+        <Form.Item name="entityId"><Input placeholder="对象 ID" allowClear /></Form.Item>
+        <Button htmlType="submit" type="primary">筛选</Button>
+      </Form>
+      <Table<Row>
+        rowKey="seq" size="small" loading={q.isLoading} dataSource={q.data?.items} scroll={{ x: 900 }}
+        pagination={{ current: page, pageSize: 30, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        expandable={{ expandedRowRender: (r) => (
+          <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{`修改前：${JSON.stringify(r.before, null, 2)}\n修改后：${JSON.stringify(r.after, null, 2)}\n哈希（SM3）：${r.hash}`}</pre>
+        ) }}
+        columns={[
+          { title: '序号', dataIndex: 'seq', width: 80 },
+          { title: '时间', dataIndex: 'at', render: formatInstant, width: 160 },
+          { title: '操作人', dataIndex: 'actorName' },
+          { title: '操作', dataIndex: 'action', render: (a) => <Typography.Text code>{a}</Typography.Text> },
+          { title: '对象', key: 'entity', render: (_, r) => `${r.entityType}${r.entityId ? ` · ${r.entityId.slice(0, 13)}…` : ''}` },
+        ]}
+      />
+    </Card>
+  );
+}
