@@ -58,7 +58,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Header style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
           <Space>
             {mobile && <Button aria-label="菜单" onClick={() => setDrawer(true)}>☰</Button>}
-            <Typography.Text strong style={{ fontSize: mobile ? 14 : 16 }}>高平经济技术开发区 · 区内办</Typography.Text>
+            <Typography.Text strong style={{ fontSize: 16 }}>{mobile ? '区内办' : '高平经济技术开发区 · 区内办'}</Typography.Text>
           </Space>
           <Space size={mobile ? 8 : 16}>
             <Badge count={unread.data?.unread ?? 0} size="small">
