@@ -11,6 +11,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 
 export class PdfConversionError extends Error {
   constructor(
@@ -62,6 +63,57 @@ export async function libreOfficeAvailable(): Promise<boolean> {
   return (await sofficePath()) !== null;
 }
 
+const GRID_RE = /<w:docGrid\b[^>]*\/>/g;
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\bw:${name}="([^"]*)"`).exec(tag);
+  return m ? m[1] : null;
+}
+
+/**
+ * LibreOffice (7.x) gives a character two grid cells when the grid pitch is below the font size, so the
+ * standard grid of 28 三号 characters in 156 mm (charSpace < 0, pitch 15.8 pt for 16 pt type) comes out as 14
+ * characters a line. Word instead narrows every character by the difference. For LibreOffice the same layout is
+ * had with a line grid and that difference as character spacing on the document defaults. The .docx given to
+ * users keeps the real grid; only the copy handed to LibreOffice is changed.
+ */
+export async function adaptGridForLibreOffice(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const documentFile = zip.file('word/document.xml');
+  if (!documentFile) return docx;
+  const xml = await documentFile.async('string');
+  let narrowest = 0;
+  const adapted = xml.replace(GRID_RE, (tag) => {
+    const type = attr(tag, 'type');
+    const charSpace = Number(attr(tag, 'charSpace') ?? '0');
+    if ((type !== 'linesAndChars' && type !== 'snapToChars') || !(charSpace < 0)) return tag;
+    narrowest = Math.min(narrowest, charSpace / 4096);
+    const linePitch = attr(tag, 'linePitch');
+    return `<w:docGrid w:type="lines"${linePitch ? ` w:linePitch="${linePitch}"` : ''}/>`;
+  });
+  if (narrowest === 0) return docx;
+  // Character spacing is in twentieths of a point; round away from zero so 28 characters still fit.
+  const spacing = `<w:spacing w:val="${Math.floor(narrowest * 20)}"/>`;
+  zip.file('word/document.xml', adapted);
+  const stylesFile = zip.file('word/styles.xml');
+  if (stylesFile) {
+    let styles = await stylesFile.async('string');
+    const defaults = /<w:rPrDefault>\s*<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(styles);
+    if (defaults && !/<w:spacing\b/.test(defaults[1])) {
+      const at = defaults.index + defaults[0].indexOf('<w:rPr>') + '<w:rPr>'.length;
+      const body = defaults[1];
+      // Keep the schema order: spacing comes before w, kern, position, sz, …
+      const before = /<w:(w|kern|position|sz|szCs|highlight|u|effect|bdr|shd|fitText|vertAlign|rtl|cs|em|lang|eastAsianLayout|specVanish|oMath)\b/.exec(body);
+      const offset = at + (before ? before.index : body.length);
+      styles = styles.slice(0, offset) + spacing + styles.slice(offset);
+    } else if (!defaults) {
+      styles = styles.replace(/<w:docDefaults>/, `<w:docDefaults><w:rPrDefault><w:rPr>${spacing}</w:rPr></w:rPrDefault>`);
+    }
+    zip.file('word/styles.xml', styles);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 interface RunResult {
   code: number | null;
   output: string;
@@ -110,7 +162,7 @@ export async function docxToPdf(docx: Buffer, options: { timeoutMs?: number } = 
   try {
     const input = join(dir, 'reply.docx');
     const outDir = join(dir, 'out');
-    await writeFile(input, docx);
+    await writeFile(input, await adaptGridForLibreOffice(docx));
     const profile = pathToFileURL(join(dir, 'profile')).href;
     const args = [
       `-env:UserInstallation=${profile}`,

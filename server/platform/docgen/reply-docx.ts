@@ -12,15 +12,20 @@ import {
   Document,
   DocumentGridType,
   Footer,
-  FrameAnchorType,
-  HorizontalPositionAlign,
   LineRuleType,
+  OverlapType,
   Packer,
   PageNumber,
   Paragraph,
+  RelativeVerticalPosition,
   TabStopType,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
-  VerticalPositionAlign,
+  WidthType,
   type IParagraphOptions,
 } from 'docx';
 import { formatDocNumber, parseDocNumber } from '../../../domain/docnumber.js';
@@ -148,10 +153,19 @@ export function formatChineseDate(iso: string, field = '日期'): string {
   return `${y}年${mo}月${d}日`;
 }
 
-/** Width of a line in 三号 character cells: CJK and full-width one, ASCII half. */
+/**
+ * Width of a line in character cells: CJK and full-width one, ASCII half, plus the quarter cell word
+ * processors insert by default between Han characters and Latin letters or digits.
+ */
 function cells(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u0020-\u007e]/.test(ch) ? 0.5 : 1;
+  let previous: 'han' | 'latin' | 'other' = 'other';
+  for (const ch of text) {
+    const kind = /[A-Za-z0-9]/.test(ch) ? 'latin' : /\p{Script=Han}/u.test(ch) ? 'han' : 'other';
+    if ((kind === 'latin' && previous === 'han') || (kind === 'han' && previous === 'latin')) n += 0.25;
+    n += /[\u0020-\u007e]/.test(ch) ? 0.5 : 1;
+    previous = kind;
+  }
   return n;
 }
 
@@ -166,16 +180,18 @@ const LEVEL2 = /^（[一二三四五六七八九十]+）/;
 const LEVEL1_PREFIX = /^[一二三四五六七八九十]+、\s*/;
 
 /** A body paragraph; a leading （一） heading (up to its first 。) is set in 楷体_GB2312. */
-function bodyParagraph(line: string): Paragraph {
+function bodyParagraph(line: string, keepNext = false): Paragraph {
+  const options = { ...indented, alignment: AlignmentType.JUSTIFIED, keepNext };
   if (LEVEL2.test(line)) {
     const stop = line.indexOf('。');
     const head = stop >= 0 ? line.slice(0, stop + 1) : line;
     const rest = line.slice(head.length);
     const runs = [run(head, { font: FONTS.heading2 })];
     if (rest) runs.push(run(rest));
-    return para(runs, { ...indented, alignment: AlignmentType.JUSTIFIED });
+    // A heading line without body text stays with the paragraph after it.
+    return para(runs, { ...options, keepNext: keepNext || !rest });
   }
-  return para([run(line)], { ...indented, alignment: AlignmentType.JUSTIFIED });
+  return para([run(line)], options);
 }
 
 function checkDocument(doc: ReplyDocument): void {
@@ -244,8 +260,9 @@ function signature(doc: ReplyDocument): Paragraph[] {
       alignment: AlignmentType.RIGHT,
       indent: { right: Math.round(organRight * CHAR) },
       spacing: { before: 2 * LINE },
+      keepNext: true,
     }),
-    para([run(date)], { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR } }),
+    para([run(date)], { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, keepNext: true }),
   ];
   const contact: string[] = [];
   if (doc.contactPerson?.trim()) contact.push(`联系人：${doc.contactPerson.trim()}`);
@@ -256,45 +273,62 @@ function signature(doc: ReplyDocument): Paragraph[] {
   return out;
 }
 
-/** 版记: kept at the foot of the last page in a frame anchored to the bottom margin (§7.4). */
-function footBlock(doc: ReplyDocument): Paragraph[] {
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 }; // ≈ 0.35 mm
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 }; // ≈ 0.25 mm
-  const frame = {
-    type: 'alignment' as const,
-    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-    width: LAYOUT.textWidth,
-  };
-  const footLine = { line: Math.round(LINE * 0.95), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/**
+ * 版记 (§7.4): a floating one-column table anchored to the bottom of the text block, so it sits at the foot of the
+ * last page whatever the length of the reply; its top and bottom rules are thick, the rule between rows thin.
+ * A table rather than framed paragraphs because LibreOffice drops the position (and the rules) of framed
+ * paragraphs at the end of a document.
+ */
+function footBlock(doc: ReplyDocument): (Paragraph | Table)[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // ≈ 0.35 mm
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' }; // ≈ 0.25 mm
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const width = LAYOUT.textWidth;
+  const footLine = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const style = { halfPoints: FOOT_HALF_POINTS };
   const printed = `${formatChineseDate(doc.printedOn, '印发日期')}印发`;
-  const out: Paragraph[] = [];
+  const rows: Paragraph[] = [];
   const cc = doc.cc.map((c) => c.trim().replace(/[，,、。；;]+$/, '')).filter(Boolean);
   if (cc.length) {
-    out.push(
+    rows.push(
       new Paragraph({
-        frame,
         spacing: footLine,
-        // Left and right one character; continuation lines align with the first name after 抄送：.
+        // One character in on each side; continuation lines align with the first name after 抄送：.
         indent: { left: 4 * FOOT_CHAR, hanging: 3 * FOOT_CHAR, right: FOOT_CHAR },
-        border: { top: thick, bottom: thin },
         children: [run(`抄送：${cc.join('，')}。`, style)],
       }),
     );
   }
-  const right = LAYOUT.textWidth - FOOT_CHAR;
-  out.push(
+  rows.push(
     new Paragraph({
-      frame,
       spacing: footLine,
-      indent: { left: FOOT_CHAR },
-      tabStops: [{ type: TabStopType.RIGHT, position: right }],
-      border: cc.length ? { bottom: thick } : { top: thick, bottom: thick },
+      indent: { left: FOOT_CHAR, right: FOOT_CHAR },
+      tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * FOOT_CHAR }],
       children: [run(doc.printedBy.trim(), style), new TextRun({ text: '\t' }), run(printed, style)],
     }),
   );
-  return out;
+  const table = new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    float: {
+      // Horizontally placed from the page edge at the left margin: LibreOffice keeps a full-width table that is
+      // anchored to the margin in the text flow, but floats one anchored to the page.
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: LAYOUT.margin.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+    borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    rows: rows.map(
+      (p) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [p] })] }),
+    ),
+  });
+  // The paragraph a floating table is anchored to; a hairline so it never adds a page.
+  const anchor = new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+  return [table, anchor];
 }
 
 function pageFooter(side: 'odd' | 'even'): Footer {
@@ -316,8 +350,8 @@ function pageFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-function body(doc: ReplyDocument): Paragraph[] {
-  const out: Paragraph[] = [...header(doc)];
+function body(doc: ReplyDocument): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [...header(doc)];
   out.push(
     para([run(doc.title.trim(), { font: FONTS.title, halfPoints: TITLE_HALF_POINTS })], {
       alignment: AlignmentType.CENTER,
@@ -335,12 +369,14 @@ function body(doc: ReplyDocument): Paragraph[] {
       para([run(`${chineseOrdinal(point.ordinal)}、${heading}`, { font: FONTS.heading1 })], {
         ...indented,
         alignment: AlignmentType.JUSTIFIED,
+        keepNext: true,
       }),
     );
     for (const line of paragraphsOf(point.text)) out.push(bodyParagraph(line));
   }
-  for (const line of paragraphsOf(doc.closing?.trim() ? doc.closing : DEFAULT_CLOSING)) out.push(bodyParagraph(line));
-  for (const line of paragraphsOf(doc.extraClosing)) out.push(bodyParagraph(line));
+  // The closing lines stay on the page of the signature, so it never stands alone.
+  for (const line of paragraphsOf(doc.closing?.trim() ? doc.closing : DEFAULT_CLOSING)) out.push(bodyParagraph(line, true));
+  for (const line of paragraphsOf(doc.extraClosing)) out.push(bodyParagraph(line, true));
   out.push(...signature(doc));
   out.push(...footBlock(doc));
   return out;

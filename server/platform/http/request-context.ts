@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     services: Services;
+    /** Every route registered, for the permission matrix test. */
+    routeList: Array<{ method: string; url: string }>;
   }
 }
 

@@ -1,0 +1,9 @@
+import type { PermissionCase } from './testing/permission-case.js';
+import { platformPermissions } from './platform/platform.permissions.js';
+import { adminPermissions } from './modules/admin/admin.permissions.js';
+
+/** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
+export const PERMISSION_MATRIX: PermissionCase[] = [
+  ...platformPermissions,
+  ...adminPermissions,
+];
