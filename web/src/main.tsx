@@ -21,7 +21,7 @@ function RequireLogin() {
   const { data: me, isLoading, error } = useMeQuery();
   const location = useLocation();
   if (isLoading) return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" /></div>;
-  if (error) return <Result status="error" title="无法连接服务器" subTitle={(error as Error).message} extra={<Button onClick={() => location.reload?.()}>重试</Button>} />;
+  if (error) return <Result status="error" title="无法连接服务器" subTitle={(error as Error).message} extra={<Button onClick={() => window.location.reload()}>重试</Button>} />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return (

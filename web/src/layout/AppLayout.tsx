@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography, Drawer } from 'antd';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography, Drawer, type MenuProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useLogout, useMe } from '../lib/auth';
 import { api } from '../lib/api';
@@ -14,7 +14,7 @@ function useMenuItems() {
     const visible = NAV.filter((n) => canSee(n, me.user.role));
     const groups = new Map<string, typeof visible>();
     for (const item of visible) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
-    return [...groups.entries()].flatMap(([group, items]) => {
+    return [...groups.entries()].flatMap(([group, items]): NonNullable<MenuProps['items']> => {
       const entries = items.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }));
       return group ? [{ type: 'group' as const, key: `g-${group}`, label: group, children: entries }] : entries;
     });
