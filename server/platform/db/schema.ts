@@ -1,4 +1,5 @@
 import type { PlatformTables } from './tables.js';
+import type { SuggestionTables } from '../../modules/suggestions/suggestions.tables.js';
 
 /** Every table the app queries. Each module adds its own interface here, once. */
-export interface DB extends PlatformTables {}
+export interface DB extends PlatformTables, SuggestionTables {}
