@@ -111,6 +111,8 @@ interface RunStyle {
   font?: string;
   halfPoints?: number;
   color?: string;
+  /** A character style of the document, so the part keeps a name when edited in a word processor. */
+  style?: string;
 }
 
 function run(text: string, style: RunStyle = {}): TextRun {
@@ -119,8 +121,12 @@ function run(text: string, style: RunStyle = {}): TextRun {
     font: font(style.font ?? FONTS.body),
     size: style.halfPoints ?? BODY_HALF_POINTS,
     ...(style.color ? { color: style.color } : {}),
+    ...(style.style ? { style: style.style } : {}),
   });
 }
+
+/** Named styles for the parts of an official document; paragraphs also carry the formatting directly. */
+const STYLE = { title: 'ReplyTitle', heading1: 'ReplyHeading1', heading2: 'ReplyHeading2' } as const;
 
 /** A body line: exact line pitch of the grid, so 22 lines fill the text block in any word processor. */
 function para(children: TextRun[], options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
@@ -186,7 +192,7 @@ function bodyParagraph(line: string, keepNext = false): Paragraph {
     const stop = line.indexOf('。');
     const head = stop >= 0 ? line.slice(0, stop + 1) : line;
     const rest = line.slice(head.length);
-    const runs = [run(head, { font: FONTS.heading2 })];
+    const runs = [run(head, { font: FONTS.heading2, style: STYLE.heading2 })];
     if (rest) runs.push(run(rest));
     // A heading line without body text stays with the paragraph after it.
     return para(runs, { ...options, keepNext: keepNext || !rest });
@@ -215,7 +221,7 @@ function header(doc: ReplyDocument): Paragraph[] {
   const redLine = { bottom: { style: BorderStyle.SINGLE, color: RED, size: 18, space: 11 } };
   if (organ) {
     const mark = organ.endsWith('文件') ? organ : `${organ}文件`;
-    // As large as fits on one line of the text block, at most 小初 (36 pt) scaled to the standard's look.
+    // As large as fits on one line of the text block with a little room, at most 小初 (36 pt).
     const pt = Math.min(36, Math.floor((LAYOUT.textWidth / 20 / cells(mark)) * 0.96));
     out.push(
       new Paragraph({
@@ -354,6 +360,7 @@ function body(doc: ReplyDocument): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [...header(doc)];
   out.push(
     para([run(doc.title.trim(), { font: FONTS.title, halfPoints: TITLE_HALF_POINTS })], {
+      style: STYLE.title,
       alignment: AlignmentType.CENTER,
       // Two blank lines below the red line (§7.3.1); lines of a long title keep the grid pitch.
       spacing: { before: out.length ? 2 * LINE : 0 },
@@ -367,6 +374,7 @@ function body(doc: ReplyDocument): (Paragraph | Table)[] {
     const heading = point.heading.trim().replace(LEVEL1_PREFIX, '');
     out.push(
       para([run(`${chineseOrdinal(point.ordinal)}、${heading}`, { font: FONTS.heading1 })], {
+        style: STYLE.heading1,
         ...indented,
         alignment: AlignmentType.JUSTIFIED,
         keepNext: true,
@@ -405,7 +413,26 @@ export async function renderReplyDocx(doc: ReplyDocument): Promise<Buffer> {
           run: { font: font(FONTS.body), size: BODY_HALF_POINTS },
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
+        {
+          id: STYLE.title,
+          name: '公文标题',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONTS.title), size: TITLE_HALF_POINTS },
+          paragraph: { alignment: AlignmentType.CENTER },
+        },
+        {
+          id: STYLE.heading1,
+          name: '一级标题',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: font(FONTS.heading1) },
+          paragraph: { keepNext: true, indent: indented.indent },
+        },
       ],
+      characterStyles: [{ id: STYLE.heading2, name: '二级标题', quickFormat: true, run: { font: font(FONTS.heading2) } }],
     },
     sections: [
       {
