@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { auditCommand, backupCommand, createUserCommand, migrateCommand, restoreCommand, seedDemoCommand } from './admin.js';
 import { workdaysCommand } from './workdays.js';
 import { daysCommand, monthsCommand } from './months.js';
+import { parseReplyCommand } from './parse-reply.js';
 
 // Each sub-command lives in its own file and is listed here once.
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   workdaysCommand,
   monthsCommand,
   daysCommand,
+  parseReplyCommand,
 ];
