@@ -24,6 +24,16 @@ describe('stage per cents', () => {
     expect(st[1].percent).toBe(20);
   });
 
+  it('reports recorded in the same instant are ordered by their time-ordered ids', () => {
+    const t = '2024-07-02T01:00:00Z';
+    const reports = [
+      { ...r('a', 'bedding', 100, '2024-07-02', true, t), id: '0190-b' },
+      { ...r('a', 'earthwork', 80, '2024-07-02', false, t), id: '0190-a' },
+    ];
+    expect(stagePercents(DEFAULT_STAGES, reports, 'a').map((s) => s.percent).slice(0, 2)).toEqual([100, 100]);
+    expect(stagePercents(DEFAULT_STAGES, reports.map((x, i) => ({ ...x, id: i ? '0190-z' : '0190-a' })), 'a')[0].percent).toBe(80);
+  });
+
   it('ignores other components, unknown stages and reports after the as-of date', () => {
     const reports = [r('a', 'earthwork', 50, '2024-05-01'), r('b', 'earthwork', 90, '2024-05-01'), r('a', 'no_such_stage', 100, '2024-05-01'), r('a', 'earthwork', 100, '2024-06-15')];
     expect(stagePercents(DEFAULT_STAGES, reports, 'a', '2024-05-31')[0].percent).toBe(50);

@@ -22,6 +22,8 @@ export interface ProgressReport {
   asOf: string;
   /** Tie-breaker for reports of the same day: the later one recorded wins. */
   recordedAt: string;
+  /** Last tie-breaker: time-ordered ids (UUIDv7) of reports recorded in the same millisecond. */
+  id?: string;
   /** Every stage before this one is finished (100%). */
   completesPrevious: boolean;
 }
@@ -58,8 +60,8 @@ export const DEFAULT_STAGES: readonly StageDef[] = Object.freeze([
 /** Rounds a percentage to one decimal place, the precision every screen shows. */
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-const byTime = (a: ProgressReport, b: ProgressReport) =>
-  a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0;
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const byTime = (a: ProgressReport, b: ProgressReport) => cmp(a.asOf, b.asOf) || cmp(a.recordedAt, b.recordedAt) || cmp(a.id ?? '', b.id ?? '');
 
 /** Per-stage per cent of one component from its reports (reports of other components are ignored). */
 export function stagePercents(stages: readonly StageDef[], reports: readonly ProgressReport[], componentId: string, asOf?: string): StageProgress[] {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './platform/db/migrations/0001_platform.js';
 import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
+import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 
 /**
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_official_calendar': m0002,
   '0100_suggestions': m0100,
+  '0300_projects': m0300,
 };

@@ -4,6 +4,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { notificationRoutes } from './platform/notifications/notifications.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
 export async function registerRoutes(app: FastifyInstance) {
@@ -12,4 +13,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
   await app.register(adminRoutes);
+  await app.register(projectRoutes);
 }

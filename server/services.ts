@@ -1,12 +1,14 @@
 import type { AppContext } from './platform/context.js';
 import { AuthService } from './platform/auth/auth.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
+import { ProjectsService } from './modules/projects/projects.service.js';
 
 /** Every service, built once per process from the context. A module adds its service here, once. */
 export function buildServices(ctx: AppContext) {
   return {
     auth: new AuthService(ctx),
     admin: new AdminService(ctx),
+    projects: new ProjectsService(ctx),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.js';
+import { seedProjects } from '../modules/projects/projects.demo.js';
 
 export interface DemoRefs {
   /** Org unit ids by full name. */
@@ -10,4 +11,6 @@ export interface DemoRefs {
 export type ModuleSeed = (ctx: AppContext, refs: DemoRefs) => Promise<void>;
 
 /** Each module's demo data, in order. A module adds its seed here, once. */
-export const moduleSeeds: ModuleSeed[] = [];
+export const moduleSeeds: ModuleSeed[] = [
+  seedProjects,
+];

@@ -1,5 +1,6 @@
 import type { PlatformTables } from './tables.js';
+import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { SuggestionTables } from '../../modules/suggestions/suggestions.tables.js';
 
 /** Every table the app queries. Each module adds its own interface here, once. */
-export interface DB extends PlatformTables, SuggestionTables {}
+export interface DB extends PlatformTables, SuggestionTables, ProjectTables {}
