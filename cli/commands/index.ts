@@ -3,6 +3,7 @@ import { auditCommand, backupCommand, createUserCommand, migrateCommand, restore
 import { workdaysCommand } from './workdays.js';
 import { daysCommand, monthsCommand } from './months.js';
 import { parseReplyCommand } from './parse-reply.js';
+import { extractPromisesCommand } from './extract-promises.js';
 
 // Each sub-command lives in its own file and is listed here once.
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   monthsCommand,
   daysCommand,
   parseReplyCommand,
+  extractPromisesCommand,
 ];
