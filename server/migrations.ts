@@ -3,6 +3,7 @@ import * as m0001 from './platform/db/migrations/0001_platform.js';
 import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
 import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
+import * as m0150 from './modules/suggestions/search/search.migration.js';
 
 /**
  * Every migration in order. Names sort by their number; a module adds its migration file beside its code
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_official_calendar': m0002,
   '0100_suggestions': m0100,
+  '0150_suggestion_search': m0150,
   '0300_projects': m0300,
 };

@@ -2,10 +2,12 @@ import type { PermissionCase } from './testing/permission-case.js';
 import { platformPermissions } from './platform/platform.permissions.js';
 import { adminPermissions } from './modules/admin/admin.permissions.js';
 import { projectPermissions } from './modules/projects/projects.permissions.js';
+import { suggestionToolsPermissions } from './modules/suggestions/tools.permissions.js';
 
 /** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
 export const PERMISSION_MATRIX: PermissionCase[] = [
   ...platformPermissions,
   ...adminPermissions,
   ...projectPermissions,
+  ...suggestionToolsPermissions,
 ];

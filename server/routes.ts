@@ -4,6 +4,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { notificationRoutes } from './platform/notifications/notifications.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { suggestionToolsRoutes } from './modules/suggestions/tools.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
@@ -13,5 +14,6 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
   await app.register(adminRoutes);
+  await app.register(suggestionToolsRoutes);
   await app.register(projectRoutes);
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/context.js';
 import { AuthService } from './platform/auth/auth.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
+import { buildSuggestionTools } from './modules/suggestions/tools.js';
 import { ProjectsService } from './modules/projects/projects.service.js';
 
 /** Every service, built once per process from the context. A module adds its service here, once. */
@@ -8,6 +9,7 @@ export function buildServices(ctx: AppContext) {
   return {
     auth: new AuthService(ctx),
     admin: new AdminService(ctx),
+    suggestionTools: buildSuggestionTools(ctx),
     projects: new ProjectsService(ctx),
   };
 }

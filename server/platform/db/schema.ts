@@ -1,6 +1,7 @@
 import type { PlatformTables } from './tables.js';
 import type { ProjectTables } from '../../modules/projects/projects.tables.js';
 import type { SuggestionTables } from '../../modules/suggestions/suggestions.tables.js';
+import type { SuggestionSearchTables } from '../../modules/suggestions/search/search.tables.js';
 
 /** Every table the app queries. Each module adds its own interface here, once. */
-export interface DB extends PlatformTables, SuggestionTables, ProjectTables {}
+export interface DB extends PlatformTables, SuggestionTables, SuggestionSearchTables, ProjectTables {}

@@ -1,0 +1,45 @@
+/**
+ * The shape of a published reply as stored in reply.published_json: only redacted text, nothing internal.
+ * Read by the public endpoints and the search index.
+ */
+export interface PublishedPoint {
+  ordinal: number;
+  heading: string | null;
+  text: string;
+  responsibleOrgName: string | null;
+}
+
+export interface PublishedReply {
+  /** 关于市人大七届六次会议第187号建议的答复 */
+  title: string;
+  suggestion: { id: string; number: number | null; title: string; sessionId: string; sessionName: string; kind: string; category: string };
+  unit: { id: string; name: string };
+  docNumber: string | null;
+  round: number;
+  classCode: string | null;
+  classLabel: string | null;
+  /** 尊敬的郜义鹏、李科、杜小林、韩志峰、万建勤代表： */
+  addressee: string;
+  intro: string | null;
+  points: PublishedPoint[];
+  closing: string;
+  signer: string | null;
+  contactPerson: string | null;
+  contactPhone: string | null;
+  replyDate: string | null;
+  redactionCount: number;
+}
+
+export const parsePublished = (json: string | null): PublishedReply | null => {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as PublishedReply;
+  } catch {
+    return null;
+  }
+};
+
+/** The text a visitor can read, in reading order: what the public search indexes. */
+export function publishedText(p: PublishedReply): string[] {
+  return [p.title, p.suggestion.title, p.docNumber, p.unit.name, p.intro, ...p.points.flatMap((pt) => [pt.heading, pt.text])].filter((x): x is string => !!x);
+}

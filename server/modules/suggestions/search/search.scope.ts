@@ -1,0 +1,50 @@
+/**
+ * Row scope of the search, in SQL, matching the workflow's `suggestionPolicy.read` and `readInternal`:
+ * organizer and admin see every suggestion; unit staff those with an active assignment of their unit; a
+ * deputy those they lead or co-sign (not declined). Drafts of replies are internal: deputies never find them.
+ * Everyone, the public included, finds published replies.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Viewer } from '../../../platform/auth/roles.js';
+
+export type SearchScope =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'deputy'; userId: string }
+  | { kind: 'public' };
+
+export function scopeOf(actor: Viewer): SearchScope {
+  if (!actor) return { kind: 'public' };
+  if (actor.role === 'admin' || actor.role === 'organizer') return { kind: 'all' };
+  if (actor.role === 'unit_staff' && actor.orgUnitId) return { kind: 'unit', unitId: actor.orgUnitId };
+  if (actor.role === 'deputy') return { kind: 'deputy', userId: actor.userId };
+  return { kind: 'public' };
+}
+
+/** True when the suggestion whose id is `sid` may be read by the scope. */
+export function readableSql(scope: SearchScope, sid: RawBuilder<unknown>): RawBuilder<boolean> {
+  switch (scope.kind) {
+    case 'all':
+      return sql<boolean>`1 = 1`;
+    case 'unit':
+      return sql<boolean>`exists (select 1 from assignment sa where sa.suggestion_id = ${sid} and sa.unit_id = ${scope.unitId} and sa.state <> 'returned')`;
+    case 'deputy':
+      return sql<boolean>`exists (select 1 from suggestion_signer sg join deputy sd on sd.id = sg.deputy_id where sg.suggestion_id = ${sid} and sd.user_id = ${scope.userId} and sg.status <> 'declined')`;
+    case 'public':
+      return sql<boolean>`1 = 0`;
+  }
+}
+
+/** Whether the scope may read drafts of replies (internal working papers) of suggestions it can read. */
+export const seesDrafts = (scope: SearchScope) => scope.kind === 'all' || scope.kind === 'unit';
+
+/**
+ * Which index documents the scope may find, for the document alias `d`: published replies always; the
+ * suggestion's own text and submitted replies when the suggestion is readable; drafts when also internal.
+ */
+export function visibleDocSql(scope: SearchScope): RawBuilder<boolean> {
+  if (scope.kind === 'public') return sql<boolean>`d.kind = 'published'`;
+  const readable = readableSql(scope, sql.ref('d.suggestion_id'));
+  const replyOk = seesDrafts(scope) ? sql`1 = 1` : sql`d.reply_state = 'submitted'`;
+  return sql<boolean>`(d.kind = 'published' or (d.kind = 'suggestion' and ${readable}) or (d.kind = 'reply' and ${replyOk} and ${readable}))`;
+}

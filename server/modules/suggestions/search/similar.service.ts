@@ -1,0 +1,126 @@
+/**
+ * Similar earlier suggestions for a draft: candidates from the index by the draft's rarest bigrams, ranked by
+ * tf-idf cosine, each with how it was answered. What is shown of each follows the viewer's access: an
+ * insider sees the reply as written; anyone else only what has been published.
+ */
+import { sql } from 'kysely';
+import type { AppContext } from '../../../platform/context.js';
+import type { Viewer } from '../../../platform/auth/roles.js';
+import { authorize } from '../../../platform/policy/policy.js';
+import { STATE_LABELS, SATISFACTION_LABELS, type Satisfaction, type SuggestionState } from '../../../../domain/suggestion-states.js';
+import { parsePublished } from '../publication/published.js';
+import { classLabelOf } from '../tools.shared.js';
+import { postings, suggestionDocCount, suggestionDocTexts, termFrequencies } from './search.repo.js';
+import { readableSql, scopeOf } from './search.scope.js';
+import { searchPolicy } from './search.policy.js';
+import { cosine, draftWeights, idf, probeTerms, sharedPhrases, termCounts, titleCore } from './similar.js';
+
+const RERANK = 60;
+const MIN_SCORE = 0.05;
+const excerpt = (t: string | null | undefined, n = 140) => {
+  const flat = (t ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > n ? `${flat.slice(0, n)}…` : flat;
+};
+
+export class SimilarSuggestionsService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async similar(actor: Viewer, body: { title: string; body: string; excludeId?: string; limit: number }) {
+    authorize(searchPolicy, actor, 'similar', null);
+    const db = this.ctx.db;
+    const weights = draftWeights(body.title, body.body);
+    if (weights.size === 0) return { items: [], basis: { terms: 0, candidates: 0 } };
+    const [n, df] = await Promise.all([suggestionDocCount(db), termFrequencies(db, [...weights.keys()])]);
+    const probes = probeTerms(weights.keys(), df, n);
+
+    // Stage 1: accumulate the rarity of the probe terms each candidate holds.
+    const acc = new Map<string, number>();
+    for (const t of probes) {
+      const w = idf(df.get(t)!, n) * (weights.get(t) ?? 1);
+      for (const sid of await postings(db, this.ctx.dialect, t, 5000)) acc.set(sid, (acc.get(sid) ?? 0) + w);
+    }
+    if (body.excludeId) acc.delete(body.excludeId);
+    const scope = scopeOf(actor);
+    let candidates = [...acc.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    if (candidates.length) {
+      // Earlier suggestions only: no drafts; not-yet-admitted ones only for those who may read them.
+      const visible = await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(candidates.slice(0, RERANK * 3))})
+        and s.state <> 'draft' and (s.state not in ('submitted', 'not_admitted') or ${readableSql(scope, sql.ref('s.id'))})`.execute(db);
+      const ok = new Set(visible.rows.map((r) => r.id));
+      candidates = candidates.filter((id) => ok.has(id)).slice(0, RERANK);
+    }
+
+    // Stage 2: cosine of tf-idf vectors over everything the candidates hold.
+    const texts = await suggestionDocTexts(db, candidates);
+    const docTf = new Map(texts.map((t) => [t.suggestion_id, termCounts(t.search_text)]));
+    const allTerms = new Set<string>(weights.keys());
+    for (const tf of docTf.values()) for (const t of tf.keys()) allTerms.add(t);
+    const dfAll = await termFrequencies(db, [...allTerms].filter((t) => !df.has(t)));
+    for (const [t, v] of df) dfAll.set(t, v);
+    const ranked = candidates
+      .map((id) => ({ id, score: docTf.has(id) ? cosine(weights, docTf.get(id)!, dfAll, Math.max(n, 1)) : 0 }))
+      .filter((x) => x.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, body.limit);
+    if (!ranked.length) return { items: [], basis: { terms: probes.length, candidates: candidates.length } };
+
+    const ids = ranked.map((r) => r.id);
+    const inside = new Set(scope.kind === 'all' ? ids
+      : scope.kind === 'public' ? []
+        : (await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(ids)}) and ${readableSql(scope, sql.ref('s.id'))}`.execute(db)).rows.map((r) => r.id));
+    const rows = await db.selectFrom('suggestion as s')
+      .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
+      .innerJoin('rule_set as rs', 'rs.id', 'cs.rule_set_id')
+      .leftJoin('org_unit as u', 'u.id', 's.lead_unit_id')
+      .select('rs.class_scheme_json')
+      .select(['s.id as sid', 's.number', 's.title', 's.state', 's.category', 's.final_satisfaction', 's.session_id', 'cs.body as congress_body', 'cs.short_name', 'u.name as unit_name'])
+      .where('s.id', 'in', ids).execute();
+    const replies = await db.selectFrom('reply').select(['id', 'suggestion_id', 'round', 'state', 'class_code', 'doc_number', 'reply_date', 'intro', 'publication_state', 'published_json'])
+      .where('suggestion_id', 'in', ids).where('state', '=', 'submitted').orderBy('round', 'desc').execute();
+    const firstPoints = replies.length
+      ? await db.selectFrom('reply_point').select(['reply_id', 'heading', 'text', 'ordinal']).where('reply_id', 'in', replies.map((r) => r.id)).orderBy('ordinal').execute()
+      : [];
+
+    const items = ranked.map(({ id, score }) => {
+      const s = rows.find((r) => r.sid === id)!;
+      const isInside = inside.has(id);
+      const mine = replies.filter((r) => r.suggestion_id === id);
+      const published = mine.filter((r) => r.publication_state === 'published');
+      const shown = isInside ? mine[0] : published[0];
+      let reply = null;
+      if (shown) {
+        const pub = shown.publication_state === 'published' ? parsePublished(shown.published_json) : null;
+        const text = isInside
+          ? [shown.intro, ...firstPoints.filter((p) => p.reply_id === shown.id).map((p) => [p.heading, p.text].filter(Boolean).join(' '))].filter(Boolean).join(' ')
+          : [pub?.intro, ...(pub?.points ?? []).map((p) => [p.heading, p.text].filter(Boolean).join(' '))].filter(Boolean).join(' ');
+        reply = {
+          id: shown.id, round: shown.round, docNumber: shown.doc_number, replyDate: shown.reply_date,
+          classCode: shown.class_code, classLabel: classLabelOf(s.class_scheme_json, shown.class_code),
+          excerpt: excerpt(text), published: shown.publication_state === 'published',
+        };
+      }
+      const showSatisfaction = isInside || published.length > 0;
+      const sat = showSatisfaction ? (s.final_satisfaction as Satisfaction | null) : null;
+      return {
+        suggestionId: id,
+        number: s.number,
+        title: s.title,
+        sessionId: s.session_id,
+        sessionName: `${s.congress_body}${s.short_name}`,
+        category: s.category,
+        state: s.state as SuggestionState,
+        stateLabel: STATE_LABELS[s.state as SuggestionState] ?? s.state,
+        leadUnitName: s.unit_name,
+        score: Math.round(score * 1000) / 1000,
+        sharedPhrases: sharedPhrases(`${titleCore(body.title)}\n${body.body}`, new Set(docTf.get(id)?.keys() ?? [])),
+        access: isInside ? ('internal' as const) : ('public' as const),
+        reply,
+        satisfaction: sat,
+        satisfactionLabel: sat ? SATISFACTION_LABELS[sat] : null,
+        /** Whether the promises made in the reply were kept: filled in by the promises module when it exists. */
+        delivery: null,
+      };
+    });
+    return { items, basis: { terms: probes.length, candidates: candidates.length } };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The suggestion tools built beside the workflow: full-text search and similar suggestions, publication with
+ * redaction, statistics, and xlsx import/export. One service bundle and one route plugin for the registries.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { SuggestionSearchService } from './search/search.service.js';
+import { SimilarSuggestionsService } from './search/similar.service.js';
+import { searchRoutes } from './search/search.routes.js';
+
+export function buildSuggestionTools(ctx: AppContext) {
+  return {
+    search: new SuggestionSearchService(ctx),
+    similar: new SimilarSuggestionsService(ctx),
+  };
+}
+
+export const suggestionToolsRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(searchRoutes);
+};
