@@ -2,8 +2,14 @@ import { lazy, type ReactNode } from 'react';
 import type { Role } from './lib/auth';
 
 const CalendarCoverageAlert = lazy(() => import('./pages/admin/CalendarCoverageAlert'));
+const OrganizerSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.OrganizerSuggestionsCard })));
+const UnitSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.UnitSuggestionsCard })));
+const DeputySuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.DeputySuggestionsCard })));
 
 /** Cards on each role's home page. A module adds its cards here, once. */
 export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: ReactNode; wide?: boolean }> = [
   { key: 'calendar-coverage', roles: ['admin', 'organizer'], element: <CalendarCoverageAlert />, wide: true },
+  { key: 'suggestions-organizer', roles: ['organizer', 'admin'], element: <OrganizerSuggestionsCard />, wide: true },
+  { key: 'suggestions-unit', roles: ['unit_staff'], element: <UnitSuggestionsCard /> },
+  { key: 'suggestions-deputy', roles: ['deputy'], element: <DeputySuggestionsCard /> },
 ];

@@ -16,6 +16,11 @@ export const NAV: NavItem[] = [
   { path: '/admin/org-units', label: '单位', roles: ['admin'], group: '系统管理' },
   { path: '/admin/calendar', label: '工作日历', roles: ['admin'], group: '系统管理' },
   { path: '/admin/audit', label: '审计日志', roles: ['admin'], group: '系统管理' },
+  { path: '/suggestions', label: '建议登记与办理', roles: ['organizer', 'admin'], group: '建议办理' },
+  { path: '/suggestions/sessions', label: '届次管理', roles: ['organizer'], group: '建议办理' },
+  { path: '/suggestions/inbox', label: '承办建议', roles: ['unit_staff'], group: '建议办理' },
+  { path: '/suggestions/mine', label: '我的建议', roles: ['deputy'], group: '建议办理' },
+  { path: '/suggestions/new', label: '提出建议', roles: ['deputy'], group: '建议办理' },
 ];
 
 export const canSee = (item: { roles: Role[] | 'all' }, role: Role) => item.roles === 'all' || item.roles.includes(role);

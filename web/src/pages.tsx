@@ -8,6 +8,13 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const OrgUnitsPage = lazy(() => import('./pages/admin/OrgUnitsPage'));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const SuggestionListPage = lazy(() => import('./pages/suggestions/SuggestionListPage'));
+const SuggestionCreatePage = lazy(() => import('./pages/suggestions/SuggestionCreatePage'));
+const SuggestionDetailPage = lazy(() => import('./pages/suggestions/SuggestionDetailPage'));
+const SessionsPage = lazy(() => import('./pages/suggestions/SessionsPage'));
+const UnitInboxPage = lazy(() => import('./pages/suggestions/UnitInboxPage'));
+const MySuggestionsPage = lazy(() => import('./pages/suggestions/MySuggestionsPage'));
+const ReplyEditorPage = lazy(() => import('./pages/suggestions/ReplyEditorPage'));
 
 /** Every logged-in page. A module adds its pages here, once. */
 export const PAGES: PageRoute[] = [
@@ -18,4 +25,11 @@ export const PAGES: PageRoute[] = [
   { path: '/admin/org-units', element: <OrgUnitsPage />, roles: ['admin'] },
   { path: '/admin/calendar', element: <CalendarPage />, roles: ['admin'] },
   { path: '/admin/audit', element: <AuditPage />, roles: ['admin'] },
+  { path: '/suggestions', element: <SuggestionListPage />, roles: ['organizer', 'admin'] },
+  { path: '/suggestions/new', element: <SuggestionCreatePage />, roles: ['organizer', 'deputy'] },
+  { path: '/suggestions/sessions', element: <SessionsPage />, roles: ['organizer'] },
+  { path: '/suggestions/inbox', element: <UnitInboxPage />, roles: ['unit_staff'] },
+  { path: '/suggestions/mine', element: <MySuggestionsPage />, roles: ['deputy'] },
+  { path: '/suggestions/:id', element: <SuggestionDetailPage />, roles: ['organizer', 'admin', 'unit_staff', 'deputy'] },
+  { path: '/suggestions/:id/reply', element: <ReplyEditorPage />, roles: ['unit_staff'] },
 ];
