@@ -7,14 +7,20 @@ import type { AppContext } from '../../platform/context.js';
 import { SuggestionSearchService } from './search/search.service.js';
 import { SimilarSuggestionsService } from './search/similar.service.js';
 import { searchRoutes } from './search/search.routes.js';
+import { PublicationService } from './publication/publication.service.js';
+import { PublicRepliesService } from './publication/public.service.js';
+import { publicationRoutes } from './publication/publication.routes.js';
 
 export function buildSuggestionTools(ctx: AppContext) {
   return {
     search: new SuggestionSearchService(ctx),
     similar: new SimilarSuggestionsService(ctx),
+    publication: new PublicationService(ctx),
+    publicReplies: new PublicRepliesService(ctx),
   };
 }
 
 export const suggestionToolsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes);
+  await app.register(publicationRoutes);
 };
