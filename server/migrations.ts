@@ -4,6 +4,7 @@ import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
 import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
+import * as m0200 from './modules/documents/documents.migration.js';
 
 /**
  * Every migration in order. Names sort by their number; a module adds its migration file beside its code
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0100_suggestions': m0100,
   '0150_suggestion_search': m0150,
   '0300_projects': m0300,
+  '0200_documents': m0200,
 };

@@ -3,6 +3,7 @@ import { platformPermissions } from './platform/platform.permissions.js';
 import { adminPermissions } from './modules/admin/admin.permissions.js';
 import { projectPermissions } from './modules/projects/projects.permissions.js';
 import { suggestionToolsPermissions } from './modules/suggestions/tools.permissions.js';
+import { documentsPermissions } from './modules/documents/documents.permissions.js';
 
 /** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
 export const PERMISSION_MATRIX: PermissionCase[] = [
@@ -10,4 +11,5 @@ export const PERMISSION_MATRIX: PermissionCase[] = [
   ...adminPermissions,
   ...projectPermissions,
   ...suggestionToolsPermissions,
+  ...documentsPermissions,
 ];
