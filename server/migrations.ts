@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './platform/db/migrations/0001_platform.js';
 import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
+import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0150_suggestion_search': m0150,
   '0300_projects': m0300,
   '0200_documents': m0200,
+  '0310_parklife': m0310,
 };

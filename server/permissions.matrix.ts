@@ -2,6 +2,7 @@ import type { PermissionCase } from './testing/permission-case.js';
 import { platformPermissions } from './platform/platform.permissions.js';
 import { adminPermissions } from './modules/admin/admin.permissions.js';
 import { projectPermissions } from './modules/projects/projects.permissions.js';
+import { parkLifePermissions } from './modules/parklife/parklife.permissions.js';
 import { suggestionToolsPermissions } from './modules/suggestions/tools.permissions.js';
 import { documentsPermissions } from './modules/documents/documents.permissions.js';
 
@@ -10,6 +11,7 @@ export const PERMISSION_MATRIX: PermissionCase[] = [
   ...platformPermissions,
   ...adminPermissions,
   ...projectPermissions,
+  ...parkLifePermissions,
   ...suggestionToolsPermissions,
   ...documentsPermissions,
 ];

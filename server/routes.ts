@@ -6,6 +6,7 @@ import { healthRoutes } from './platform/http/health.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { suggestionToolsRoutes } from './modules/suggestions/tools.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
+import { parkLifeRoutes } from './modules/parklife/parklife.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
@@ -17,5 +18,6 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(adminRoutes);
   await app.register(suggestionToolsRoutes);
   await app.register(projectRoutes);
+  await app.register(parkLifeRoutes);
   await app.register(documentRoutes);
 }

@@ -3,6 +3,7 @@ import { AuthService } from './platform/auth/auth.service.js';
 import { AdminService } from './modules/admin/admin.service.js';
 import { buildSuggestionTools } from './modules/suggestions/tools.js';
 import { ProjectsService } from './modules/projects/projects.service.js';
+import { ParkLifeService } from './modules/parklife/parklife.service.js';
 import { documentServices } from './modules/documents/documents.service.js';
 
 /** Every service, built once per process from the context. A module adds its service here, once. */
@@ -12,6 +13,7 @@ export function buildServices(ctx: AppContext) {
     admin: new AdminService(ctx),
     suggestionTools: buildSuggestionTools(ctx),
     projects: new ProjectsService(ctx),
+    parklife: new ParkLifeService(ctx),
     documents: documentServices(ctx),
   };
 }

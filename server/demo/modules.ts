@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.js';
+import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
 
 export interface DemoRefs {
@@ -13,4 +14,5 @@ export type ModuleSeed = (ctx: AppContext, refs: DemoRefs) => Promise<void>;
 /** Each module's demo data, in order. A module adds its seed here, once. */
 export const moduleSeeds: ModuleSeed[] = [
   seedProjects,
+  seedParkLife,
 ];
