@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
@@ -84,12 +87,14 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
     ...loadConfig({ ...process.env, QUNEI_MODE: 'demo' }),
     databaseUrl: TEST_DIALECT === 'postgres' ? TEST_PG_URL : null,
     sqliteFile: ':memory:',
+    // Keys and files a test makes stay out of the working tree.
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'qunei-test-data-')),
     jobs: false,
     instanceId: 'test-1',
   };
   const boot = await bootstrap(config, { clock, pgSchema: schema });
   if (opts.seed !== false) await seedDemo(boot.ctx);
-  const app = await buildApp(boot.ctx);
+  const app = await buildApp(boot.ctx, { logger: process.env.QUNEI_TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const extra: Array<() => Promise<void>> = [];
   return {
@@ -111,6 +116,7 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
       await app.close();
       await boot.handle.close();
       if (schema) await dropSchema(schema);
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
