@@ -26,6 +26,8 @@ export const suggestionToolsPermissions: PermissionCase[] = [
   { method: 'POST', route: '/api/publication/replies/:id/review', allowed: ['organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env)).id}/review`, body: { version: 99999 } }) },
   { method: 'POST', route: '/api/publication/replies/:id/publish', allowed: ['organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env)).id}/publish`, body: { version: 99999 } }) },
   { method: 'POST', route: '/api/publication/replies/:id/unpublish', allowed: ['organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env, true)).id}/unpublish`, body: { version: 99999, reason: '权限测试撤回' } }) },
+  { method: 'GET', route: '/api/suggestions/stats', allowed: ['admin', 'organizer', ...UNITS], sample: () => ({ url: '/api/suggestions/stats' }) },
+  { method: 'GET', route: '/api/suggestions/stats.xlsx', allowed: ['admin', 'organizer', ...UNITS], sample: () => ({ url: '/api/suggestions/stats.xlsx' }) },
   { method: 'GET', route: '/api/public/replies', allowed: EVERYONE, sample: () => ({ url: '/api/public/replies' }) },
   { method: 'GET', route: '/api/public/replies/:id', allowed: EVERYONE, sample: async (env) => ({ url: `/api/public/replies/${(await someReply(env, true)).id}` }) },
 ];

@@ -10,6 +10,8 @@ import { searchRoutes } from './search/search.routes.js';
 import { PublicationService } from './publication/publication.service.js';
 import { PublicRepliesService } from './publication/public.service.js';
 import { publicationRoutes } from './publication/publication.routes.js';
+import { SuggestionStatsService } from './stats/stats.service.js';
+import { statsRoutes } from './stats/stats.routes.js';
 
 export function buildSuggestionTools(ctx: AppContext) {
   return {
@@ -17,10 +19,12 @@ export function buildSuggestionTools(ctx: AppContext) {
     similar: new SimilarSuggestionsService(ctx),
     publication: new PublicationService(ctx),
     publicReplies: new PublicRepliesService(ctx),
+    stats: new SuggestionStatsService(ctx),
   };
 }
 
 export const suggestionToolsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes);
   await app.register(publicationRoutes);
+  await app.register(statsRoutes);
 };
