@@ -5,6 +5,7 @@ import { projectPermissions } from './modules/projects/projects.permissions.js';
 import { parkLifePermissions } from './modules/parklife/parklife.permissions.js';
 import { suggestionToolsPermissions } from './modules/suggestions/tools.permissions.js';
 import { documentsPermissions } from './modules/documents/documents.permissions.js';
+import { suggestionPermissions } from './modules/suggestions/suggestions.permissions.js';
 
 /** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
 export const PERMISSION_MATRIX: PermissionCase[] = [
@@ -14,4 +15,5 @@ export const PERMISSION_MATRIX: PermissionCase[] = [
   ...parkLifePermissions,
   ...suggestionToolsPermissions,
   ...documentsPermissions,
+  ...suggestionPermissions,
 ];

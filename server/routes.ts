@@ -8,6 +8,7 @@ import { suggestionToolsRoutes } from './modules/suggestions/tools.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { parkLifeRoutes } from './modules/parklife/parklife.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
+import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
 export async function registerRoutes(app: FastifyInstance) {
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(projectRoutes);
   await app.register(parkLifeRoutes);
   await app.register(documentRoutes);
+  await app.register(suggestionRoutes);
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context.js';
 import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
+import { seedSuggestions } from '../modules/suggestions/demo/suggestions.seed.js';
 
 export interface DemoRefs {
   /** Org unit ids by full name. */
@@ -13,6 +14,7 @@ export type ModuleSeed = (ctx: AppContext, refs: DemoRefs) => Promise<void>;
 
 /** Each module's demo data, in order. A module adds its seed here, once. */
 export const moduleSeeds: ModuleSeed[] = [
+  seedSuggestions,
   seedProjects,
   seedParkLife,
 ];

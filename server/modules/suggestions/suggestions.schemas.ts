@@ -47,7 +47,7 @@ export const SUPERVISION_KIND_LABELS: Record<(typeof SUPERVISION_KINDS)[number],
 export const SUGGESTION_CATEGORIES = ['经济发展', '城乡建设', '交通运输', '教育科技', '医疗卫生', '社会保障', '生态环境', '营商环境', '农业农村', '社会治理', '其他'] as const;
 
 /** A computed due date with the lines that say how it was computed (explainText). */
-export const ExplainedDate = z.object({ date: z.string(), lines: z.array(z.string()) });
+export const ExplainedDate = z.object({ date: z.string(), lines: z.array(z.string()), provisional: z.boolean().optional() });
 export const DeadlineClockView = z.object({
   dueDate: z.string(),
   status: z.enum(['normal', 'due_soon', 'overdue']),
