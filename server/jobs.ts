@@ -1,5 +1,6 @@
 import type { AppContext } from './platform/context.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
+import { registerPromiseJobs } from './modules/promises/promises.jobs.js';
 
 /** Every scheduled job. A module adds its jobs here, once. */
 export function registerJobs(ctx: AppContext) {
@@ -10,4 +11,5 @@ export function registerJobs(ctx: AppContext) {
       await purgeExpiredSessions(ctx.db, ctx.clock);
     },
   });
+  registerPromiseJobs(ctx);
 }

@@ -6,6 +6,7 @@ import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
 import * as m0200 from './modules/documents/documents.migration.js';
+import * as m0400 from './modules/promises/promises.migration.js';
 
 /**
  * Every migration in order. Names sort by their number; a module adds its migration file beside its code
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0300_projects': m0300,
   '0200_documents': m0200,
   '0310_parklife': m0310,
+  '0400_promises': m0400,
 };

@@ -6,6 +6,7 @@ import { parkLifePermissions } from './modules/parklife/parklife.permissions.js'
 import { suggestionToolsPermissions } from './modules/suggestions/tools.permissions.js';
 import { documentsPermissions } from './modules/documents/documents.permissions.js';
 import { suggestionPermissions } from './modules/suggestions/suggestions.permissions.js';
+import { promisePermissions } from './modules/promises/promises.permissions.js';
 
 /** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
 export const PERMISSION_MATRIX: PermissionCase[] = [
@@ -16,4 +17,5 @@ export const PERMISSION_MATRIX: PermissionCase[] = [
   ...suggestionToolsPermissions,
   ...documentsPermissions,
   ...suggestionPermissions,
+  ...promisePermissions,
 ];

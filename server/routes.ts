@@ -8,6 +8,7 @@ import { suggestionToolsRoutes } from './modules/suggestions/tools.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { parkLifeRoutes } from './modules/parklife/parklife.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
+import { promiseRoutes } from './modules/promises/promises.routes.js';
 import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
@@ -21,5 +22,6 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(projectRoutes);
   await app.register(parkLifeRoutes);
   await app.register(documentRoutes);
+  await app.register(promiseRoutes);
   await app.register(suggestionRoutes);
 }

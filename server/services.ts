@@ -5,6 +5,7 @@ import { buildSuggestionTools } from './modules/suggestions/tools.js';
 import { ProjectsService } from './modules/projects/projects.service.js';
 import { ParkLifeService } from './modules/parklife/parklife.service.js';
 import { documentServices } from './modules/documents/documents.service.js';
+import { promiseServices } from './modules/promises/promises.service.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 
 /** Every service, built once per process from the context. A module adds its service here, once. */
@@ -16,6 +17,7 @@ export function buildServices(ctx: AppContext) {
     projects: new ProjectsService(ctx),
     parklife: new ParkLifeService(ctx),
     documents: documentServices(ctx),
+    promises: promiseServices(ctx),
     suggestions: new SuggestionsModule(ctx),
   };
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context.js';
 import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
 import { seedSuggestions } from '../modules/suggestions/demo/suggestions.seed.js';
+import { seedPromises } from '../modules/promises/promises.demo.js';
 
 export interface DemoRefs {
   /** Org unit ids by full name. */
@@ -17,4 +18,5 @@ export const moduleSeeds: ModuleSeed[] = [
   seedSuggestions,
   seedProjects,
   seedParkLife,
+  seedPromises,
 ];

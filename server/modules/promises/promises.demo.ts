@@ -1,0 +1,245 @@
+/**
+ * Demo promises (is_demo = 1). No. 187's reply (高工信发〔2024〕37号, 2024-08-22) is read by the extractor as it
+ * would be on submission; 工信局 then confirms the dated promises named in the reply — the school's 主体封顶,
+ * the greening target, the utilities, the 163 亩 transfer, the 80,000 m² standard factories — and the open-ended
+ * 下一步 ones, leaving the rest as proposals to review. What happened afterwards (progress, the transfer done on
+ * 2024-08-30, the school topped out in December, the utilities slipped to spring) is INVENTED for the demo and
+ * every note says so. No. 45's published reply carries two promises so that the public ledger has something.
+ */
+import type { AppContext } from '../../platform/context.js';
+import type { DemoRefs } from '../../demo/modules.js';
+import type { Tx } from '../../platform/db/database.js';
+import { newId } from '../../platform/ids.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { addDays } from '../../../domain/text/promise-dates.js';
+import { FACTORY_NAME, SCHOOL_NAME, UTILITIES_NAME } from '../projects/projects.demo.js';
+import { PromisesCore, diff } from './promises.core.js';
+import { ProposalsService, squeeze } from './proposals.service.js';
+import type { PromiseTable } from './promises.tables.js';
+
+const DEMO = '（演示）';
+/** An instant on a calendar day, Beijing time. */
+const at = (date: string, hh = 10, mm = 0) => new Date(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`).toISOString();
+
+interface Who { userId: string | null; name: string; org: string }
+
+type Step =
+  | { on: string; by: Who; kind: 'progress'; progress: number; achieved?: number; note: string }
+  | { on: string; by: Who; kind: 'done'; note: string; achieved?: number; evidence?: string }
+  | { on: string; by: Who; kind: 'slipped'; newDue: string; reason: string }
+  | { on: string; by: Who; kind: 'evidence'; note: string }
+  | { on: string; kind: 'rating'; deputy: string; rating: 'kept' | 'partly' | 'not_kept'; comment?: string };
+
+class DemoPromises {
+  private core: PromisesCore;
+  readonly orgIds: Record<string, string>;
+
+  constructor(readonly tx: Tx, readonly ctx: AppContext, readonly refs: DemoRefs) {
+    this.core = new PromisesCore(ctx);
+    this.orgIds = refs.orgIds;
+  }
+
+  who(username: string, name: string, org: string): Who {
+    return { userId: this.refs.userIds[username] ?? null, name, org };
+  }
+
+  async replyOf(number: number) {
+    return this.tx.selectFrom('reply as r').innerJoin('suggestion as s', 's.id', 'r.suggestion_id')
+      .select(['r.id', 'r.submitted_at', 'r.reply_date', 's.id as suggestion_id'])
+      .where('s.number', '=', number).where('s.is_demo', '=', 1).where('r.round', '=', 1).where('r.state', '=', 'submitted').executeTakeFirst();
+  }
+
+  /** Proposes the reply's promises as submission would have, dated just after the reply was submitted. */
+  async propose(replyId: string, when: string) {
+    await new ProposalsService(this.core).proposeForReply(replyId, { system: '系统' }, 'demo', this.tx);
+    await this.tx.updateTable('promise').set({ created_at: when, updated_at: when, is_demo: 1 }).where('reply_id', '=', replyId).execute();
+    const ids = (await this.tx.selectFrom('promise').select('id').where('reply_id', '=', replyId).execute()).map((r) => r.id);
+    if (ids.length) await this.tx.updateTable('promise_event').set({ at: when, is_demo: 1 }).where('promise_id', 'in', ids).execute();
+    await this.tx.updateTable('promise_extraction').set({ ran_at: when, trigger: 'submit' }).where('reply_id', '=', replyId).execute();
+  }
+
+  async find(replyId: string, words: string): Promise<PromiseTable> {
+    const rows = await this.tx.selectFrom('promise').selectAll().where('reply_id', '=', replyId).execute();
+    const hit = rows.find((r) => squeeze(r.source_text).includes(squeeze(words)));
+    if (!hit) throw new Error(`demo promise not found: ${words}`);
+    return hit;
+  }
+
+  private async event(p: PromiseTable, kind: string, by: Who | null, when: string, changes: Array<{ field: string; before: unknown; after: unknown }> | null, note: string | null, internal = false) {
+    await this.tx.insertInto('promise_event').values({
+      id: newId(), promise_id: p.id, kind, actor_id: by?.userId ?? null, actor_name: by?.name ?? '系统', actor_org_name: by?.org ?? null, at: when,
+      changes_json: changes && changes.length ? JSON.stringify(changes) : null, note, internal: internal ? 1 : 0, is_demo: 1,
+    }).execute();
+  }
+
+  private async save(p: PromiseTable, patch: Partial<PromiseTable>, when: string): Promise<PromiseTable> {
+    const next = { ...p, ...patch, version: p.version + 1, updated_at: when };
+    await this.tx.updateTable('promise').set({ ...patch, version: next.version, updated_at: when }).where('id', '=', p.id).execute();
+    return next;
+  }
+
+  async confirm(p: PromiseTable, by: Who, when: string, o: { owner?: string; project?: string; text?: string; due?: string | null; status?: 'planned' | 'in_progress' | 'done'; target?: { value: number; unit: string; comparator: string }; note?: string }) {
+    const ownerId = o.owner ? this.orgIds[o.owner] : p.owner_org_id;
+    const project = o.project ? await this.tx.selectFrom('project').select(['id', 'name']).where('name', '=', o.project).executeTakeFirst() : undefined;
+    const status = o.status ?? 'planned';
+    const due = o.due !== undefined ? o.due : p.due;
+    const patch: Partial<PromiseTable> = {
+      owner_org_id: ownerId, project_id: project?.id ?? p.project_id, text: o.text ?? p.text, due, open_ended: due ? 0 : 1, original_due: due,
+      status, progress: status === 'done' ? 100 : 0, done_on: status === 'done' ? p.done_on : null, achieved_value: status === 'done' ? p.achieved_value : null,
+      confirmed: 1, confirmed_at: when, confirmed_by: by.userId,
+      ...(o.due !== undefined && o.due !== p.due ? { due_rule: '由承办单位确认' } : {}),
+      ...(o.target ? { target_value: o.target.value, target_unit: o.target.unit, target_comparator: o.target.comparator } : {}),
+    };
+    const ownerName = async (id: string) => (await this.tx.selectFrom('org_unit').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+    const changes = diff(
+      { text: p.text, due: p.due, owner: await ownerName(p.owner_org_id), project: null, status: p.status },
+      { text: patch.text, due, owner: await ownerName(ownerId), project: project?.name ?? null, status },
+    );
+    await this.event(p, 'confirmed', by, when, changes, o.note ?? null);
+    return this.save(p, patch, when);
+  }
+
+  /** Applies the demo timeline; returns the promise as it ends. */
+  async play(p: PromiseTable, steps: Step[]): Promise<PromiseTable> {
+    let cur = p;
+    for (const s of steps) {
+      const when = at(s.on, 10, 30);
+      if (s.kind === 'rating') {
+        const d = await this.tx.selectFrom('deputy').select(['id']).where('name', '=', s.deputy).executeTakeFirstOrThrow();
+        await this.tx.insertInto('delivery_rating').values({
+          id: newId(), promise_id: cur.id, suggestion_id: cur.suggestion_id, deputy_id: d.id, rating: s.rating, comment: s.comment ?? null,
+          promise_version: cur.version, promise_status: cur.status, rated_at: at(s.on, 15), is_demo: 1,
+        }).execute();
+        await this.event(cur, 'rated', { userId: null, name: s.deputy, org: '人大代表' }, at(s.on, 15), [{ field: 'rating', before: null, after: s.rating }], s.comment ?? null, true);
+        continue;
+      }
+      if (s.kind === 'progress') {
+        const status = cur.status === 'planned' ? 'in_progress' : cur.status;
+        await this.event(cur, 'progress', s.by, when, diff({ status: cur.status, progress: cur.progress, achievedValue: cur.achieved_value }, { status, progress: s.progress, achievedValue: s.achieved ?? cur.achieved_value }), s.note + DEMO);
+        cur = await this.save(cur, { progress: s.progress, status, ...(s.achieved !== undefined ? { achieved_value: s.achieved } : {}) }, when);
+      } else if (s.kind === 'done') {
+        await this.event(cur, 'status', s.by, when, diff({ status: cur.status, progress: cur.progress, doneOn: cur.done_on, achievedValue: cur.achieved_value }, { status: 'done', progress: 100, doneOn: s.on, achievedValue: s.achieved ?? cur.achieved_value }), s.note + DEMO);
+        cur = await this.save(cur, { status: 'done', progress: 100, done_on: s.on, status_reason: null, ...(s.achieved !== undefined ? { achieved_value: s.achieved } : {}) }, when);
+        if (s.evidence) await this.evidence(cur, s.by, s.on, s.evidence);
+      } else if (s.kind === 'slipped') {
+        await this.event(cur, 'status', s.by, when, diff({ status: cur.status, due: cur.due }, { status: 'slipped', due: s.newDue }), s.reason + DEMO);
+        cur = await this.save(cur, { status: 'slipped', due: s.newDue, due_rule: `延期：${s.reason}${DEMO}`, status_reason: s.reason + DEMO, original_due: cur.original_due ?? cur.due }, when);
+      } else {
+        await this.evidence(cur, s.by, s.on, s.note);
+        cur = await this.save(cur, {}, when);
+      }
+    }
+    return cur;
+  }
+
+  private async evidence(p: PromiseTable, by: Who, on: string, note: string) {
+    await this.tx.insertInto('promise_evidence').values({
+      id: newId(), promise_id: p.id, note: note + DEMO, file_id: null, happened_on: on, internal: 0, created_by: by.userId, created_by_name: by.name,
+      created_at: at(on, 11), voided_at: null, voided_by: null, void_reason: null, is_demo: 1, version: 1,
+    }).execute();
+    await this.event(p, 'evidence', by, at(on, 11), null, `${on}：${note}${DEMO}`);
+  }
+
+  async discard(p: PromiseTable, by: Who, when: string, reason: string) {
+    await this.event(p, 'discarded', by, when, [{ field: 'discarded', before: false, after: true }], reason, true);
+    return this.save(p, { discarded: 1, discarded_at: when, discarded_by: by.userId, discard_reason: reason }, when);
+  }
+}
+
+export async function seedPromises(ctx: AppContext, refs: DemoRefs): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const d = new DemoPromises(tx, ctx, refs);
+    const gongxin = d.who('gongxin', '李晓东（演示）', '高平市工业和信息化局');
+    const jiaoyu = d.who('jiaoyu', '陈静（演示）', '高平市教育局');
+    const hengtong = d.who('hengtong', '王磊（演示）', '恒通集团');
+    const zone = d.who('zone', '张伟（演示）', '高平经济技术开发区管委会');
+    let confirmed = 0;
+
+    // ---------------- No. 187 (the seed reply) ----------------
+    const r187 = await d.replyOf(187);
+    if (r187) {
+      const submitted = r187.submitted_at ?? at('2024-08-22', 16);
+      await d.propose(r187.id, new Date(Date.parse(submitted) + 5 * 60_000).toISOString());
+      const on = at('2024-08-26', 9, 40);
+
+      const school = await d.confirm(await d.find(r187.id, '预计年底主体封顶'), gongxin, on, {
+        owner: '高平市教育局', project: SCHOOL_NAME, text: '高平市第十中学校项目年底主体封顶',
+        note: '学校建设由教育局负责，关联重点项目“高平市第十中学建设项目”。',
+      });
+      await d.play(school, [
+        { on: '2024-09-30', by: jiaoyu, kind: 'progress', progress: 35, note: '教学楼、宿舍楼基础施工完成，综合楼土方开挖完成' },
+        { on: '2024-11-15', by: jiaoyu, kind: 'progress', progress: 80, note: '教学楼、宿舍楼主体施工至四层，风雨操场钢结构吊装' },
+        { on: '2024-12-26', by: jiaoyu, kind: 'done', note: '教学楼、宿舍楼、综合楼主体结构全部封顶', evidence: '主体结构封顶，监理单位签认主体结构分部验收记录' },
+        { on: '2025-01-06', kind: 'rating', deputy: '李科', rating: 'kept', comment: '主体按期封顶，希望秋季按时开学。' },
+      ]);
+
+      const greening = await d.confirm(await d.find(r187.id, '全年不少于3.5万平米'), gongxin, on, { owner: '恒通集团' });
+      await d.play(greening, [
+        { on: '2024-08-26', by: hengtong, kind: 'progress', progress: 76, achieved: 26500, note: '截至8月已完成绿化 26,500 平方米（主干道、展厅周围、裸露土地、厂房边）' },
+        { on: '2024-10-31', by: hengtong, kind: 'progress', progress: 89, achieved: 31200, note: '秋季补植完成，累计 31,200 平方米' },
+        { on: '2024-12-18', by: hengtong, kind: 'done', achieved: 36100, note: '全年绿化 36,100 平方米，超过 3.5 万平方米目标', evidence: '2024年度园区绿化验收台账（累计 36,100 平方米）' },
+        { on: '2024-12-30', kind: 'rating', deputy: '杜小林', rating: 'kept' },
+        { on: '2025-01-03', kind: 'rating', deputy: '韩志峰', rating: 'partly', comment: '面积达标，但部分新植苗木养护不到位。' },
+      ]);
+
+      const utilities = await d.confirm(await d.find(r187.id, '年内投入运营'), gongxin, on, { owner: '恒通集团', project: UTILITIES_NAME });
+      await d.play(utilities, [
+        { on: '2024-09-20', by: hengtong, kind: 'progress', progress: 68, note: '供水、供电管线铺设基本完成，供热管网沟槽开挖完成' },
+        { on: '2024-11-29', by: hengtong, kind: 'progress', progress: 85, note: '供水、供电投入试运行，燃气管线铺设完成' },
+        { on: '2024-12-27', by: hengtong, kind: 'slipped', newDue: '2025-04-30', reason: '供热管网冬季冻土施工受限，试压调试推迟至来年开春' },
+      ]);
+
+      const transfer = await d.confirm(await d.find(r187.id, '有望8月份顺利出让'), gongxin, on, { owner: '高平经济技术开发区管委会', text: '163亩工业用地“标准地”8月份顺利出让' });
+      await d.play(transfer, [
+        { on: '2024-08-30', by: zone, kind: 'done', note: '163亩工业用地以“标准地”方式挂牌出让成交', evidence: '163亩工业用地挂牌出让成交确认书' },
+        { on: '2024-09-05', kind: 'rating', deputy: '李科', rating: 'kept' },
+        { on: '2024-09-06', kind: 'rating', deputy: '杜小林', rating: 'kept', comment: '出让及时，地证同交做得好。' },
+      ]);
+
+      const factories = await d.confirm(await d.find(r187.id, '8万平方米标准化厂房已全面开工'), gongxin, on, {
+        owner: '高平经济技术开发区管委会', project: FACTORY_NAME, status: 'in_progress', due: null,
+        text: '今年计划建设的8万平方米标准化厂房（已全面开工）建成交付',
+        note: '答复只说“已全面开工”，未写明建成时间：按无明确时限的承诺跟踪建设进度。',
+      });
+      await d.play(factories, [
+        { on: '2024-10-15', by: zone, kind: 'progress', progress: 45, note: '1号、2号厂房钢结构主体完成' },
+        { on: '2024-12-20', by: zone, kind: 'progress', progress: 70, note: '4栋厂房主体全部封顶，进入围护和室外工程' },
+      ]);
+
+      const greenNext = await d.confirm(await d.find(r187.id, '持续加大绿化美化力度'), gongxin, on, { owner: '恒通集团' });
+      await d.play(greenNext, [{ on: '2024-11-20', by: hengtong, kind: 'progress', progress: 20, note: '完成园区三处小微景观设计' }]);
+      await d.confirm(await d.find(r187.id, '持续优化城乡一体化环卫管理体系'), gongxin, on, {
+        owner: '高平市城市管理局', note: '城乡环卫一体化由城市管理局牵头（答复原文为“高平市”）。',
+      });
+      await d.confirm(await d.find(r187.id, '用心用情用力打造宾至如归的亲商家园'), gongxin, on, { owner: '高平经济技术开发区管委会' });
+      confirmed += 8;
+    }
+
+    // ---------------- No. 45 (published): relative to its reply date, like the suggestion itself ----------------
+    const r45 = await d.replyOf(45);
+    if (r45) {
+      const submitted = r45.submitted_at ?? at(ctx.clock.today(), 9);
+      await d.propose(r45.id, new Date(Date.parse(submitted) + 5 * 60_000).toISOString());
+      const replied = r45.reply_date ?? ctx.clock.today();
+      const today = ctx.clock.today();
+      const chengguan: Who = { userId: null, name: '张红（演示）', org: '高平市城市管理局' };
+      const on = at(addDays(replied, 3), 9, 30);
+      const network = await d.confirm(await d.find(r45.id, '计划年内完工'), chengguan, on, { owner: '恒通集团', text: '园区污水主干管网铺装，与市政管网连通工程同步实施，年内完工' });
+      const steps: Step[] = ([
+        { on: addDays(replied, 30), by: hengtong, kind: 'progress', progress: 25, note: '主干管网沟槽开挖完成 1.2 公里' },
+        { on: addDays(replied, 90), by: hengtong, kind: 'progress', progress: 55, note: '主干管网铺设过半，市政连通段开工' },
+        { on: addDays(replied, 150), by: hengtong, kind: 'progress', progress: 80, note: '主干管网铺设完成，进入闭水试验' },
+      ] as Step[]).filter((s) => s.on <= today);
+      await d.play(network, steps);
+      const expansion = await d.find(r45.id, '扩容工程已完成可行性研究');
+      await d.confirm(expansion, chengguan, on, {
+        owner: '高平市城市管理局', status: 'planned', due: null, target: { value: 10000, unit: '吨/日', comparator: '>=' },
+        text: '园区污水处理厂扩容，日处理能力由5000吨提高到1万吨',
+        note: '答复称可行性研究已完成，扩容本身尚未完成：按无明确时限的承诺跟踪。',
+      });
+      confirmed += 2;
+    }
+
+    await recordAudit(tx, ctx.clock, { system: '演示数据' }, { action: 'demo.seed.promises', entityType: 'promise', entityId: null, after: { confirmed } });
+  });
+}
