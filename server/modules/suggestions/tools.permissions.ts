@@ -28,6 +28,9 @@ export const suggestionToolsPermissions: PermissionCase[] = [
   { method: 'POST', route: '/api/publication/replies/:id/unpublish', allowed: ['organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env, true)).id}/unpublish`, body: { version: 99999, reason: '权限测试撤回' } }) },
   { method: 'GET', route: '/api/suggestions/stats', allowed: ['admin', 'organizer', ...UNITS], sample: () => ({ url: '/api/suggestions/stats' }) },
   { method: 'GET', route: '/api/suggestions/stats.xlsx', allowed: ['admin', 'organizer', ...UNITS], sample: () => ({ url: '/api/suggestions/stats.xlsx' }) },
+  // A file that is not a workbook: the organizer gets 400 (not a refusal), everyone else 401/403 before it is read.
+  { method: 'POST', route: '/api/suggestions/import/dry-run', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import/dry-run', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
+  { method: 'POST', route: '/api/suggestions/import', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
   { method: 'GET', route: '/api/public/replies', allowed: EVERYONE, sample: () => ({ url: '/api/public/replies' }) },
   { method: 'GET', route: '/api/public/replies/:id', allowed: EVERYONE, sample: async (env) => ({ url: `/api/public/replies/${(await someReply(env, true)).id}` }) },
 ];

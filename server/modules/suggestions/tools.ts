@@ -12,6 +12,8 @@ import { PublicRepliesService } from './publication/public.service.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { SuggestionStatsService } from './stats/stats.service.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { SuggestionImportService } from './xlsx/import.service.js';
+import { xlsxRoutes } from './xlsx/xlsx.routes.js';
 
 export function buildSuggestionTools(ctx: AppContext) {
   return {
@@ -20,6 +22,7 @@ export function buildSuggestionTools(ctx: AppContext) {
     publication: new PublicationService(ctx),
     publicReplies: new PublicRepliesService(ctx),
     stats: new SuggestionStatsService(ctx),
+    import: new SuggestionImportService(ctx),
   };
 }
 
@@ -27,4 +30,5 @@ export const suggestionToolsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes);
   await app.register(publicationRoutes);
   await app.register(statsRoutes);
+  await app.register(xlsxRoutes);
 };
