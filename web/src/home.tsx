@@ -5,6 +5,7 @@ const CalendarCoverageAlert = lazy(() => import('./pages/admin/CalendarCoverageA
 const OrganizerSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.OrganizerSuggestionsCard })));
 const UnitSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.UnitSuggestionsCard })));
 const DeputySuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.DeputySuggestionsCard })));
+const ProjectsHomeCard = lazy(() => import('./pages/projects/ProjectsHomeCard'));
 
 /** Cards on each role's home page. A module adds its cards here, once. */
 export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: ReactNode; wide?: boolean }> = [
@@ -12,4 +13,5 @@ export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: 
   { key: 'suggestions-organizer', roles: ['organizer', 'admin'], element: <OrganizerSuggestionsCard />, wide: true },
   { key: 'suggestions-unit', roles: ['unit_staff'], element: <UnitSuggestionsCard /> },
   { key: 'suggestions-deputy', roles: ['deputy'], element: <DeputySuggestionsCard /> },
+  { key: 'projects', roles: ['zone_staff', 'unit_staff', 'organizer'], element: <ProjectsHomeCard /> },
 ];

@@ -21,6 +21,8 @@ export const NAV: NavItem[] = [
   { path: '/suggestions/inbox', label: '承办建议', roles: ['unit_staff'], group: '建议办理' },
   { path: '/suggestions/mine', label: '我的建议', roles: ['deputy'], group: '建议办理' },
   { path: '/suggestions/new', label: '提出建议', roles: ['deputy'], group: '建议办理' },
+  { path: '/projects', label: '重点项目', roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'], group: '项目与园区' },
+  { path: '/parklife', label: '园区生活', roles: ['zone_staff', 'organizer', 'admin'], group: '项目与园区' },
 ];
 
 export const canSee = (item: { roles: Role[] | 'all' }, role: Role) => item.roles === 'all' || item.roles.includes(role);

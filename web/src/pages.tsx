@@ -15,6 +15,9 @@ const SessionsPage = lazy(() => import('./pages/suggestions/SessionsPage'));
 const UnitInboxPage = lazy(() => import('./pages/suggestions/UnitInboxPage'));
 const MySuggestionsPage = lazy(() => import('./pages/suggestions/MySuggestionsPage'));
 const ReplyEditorPage = lazy(() => import('./pages/suggestions/ReplyEditorPage'));
+const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage'));
+const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
+const ParkLifePage = lazy(() => import('./pages/parklife/ParkLifePage'));
 
 /** Every logged-in page. A module adds its pages here, once. */
 export const PAGES: PageRoute[] = [
@@ -32,4 +35,7 @@ export const PAGES: PageRoute[] = [
   { path: '/suggestions/mine', element: <MySuggestionsPage />, roles: ['deputy'] },
   { path: '/suggestions/:id', element: <SuggestionDetailPage />, roles: ['organizer', 'admin', 'unit_staff', 'deputy'] },
   { path: '/suggestions/:id/reply', element: <ReplyEditorPage />, roles: ['unit_staff'] },
+  { path: '/projects', element: <ProjectListPage />, roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'] },
+  { path: '/projects/:id', element: <ProjectDetailPage />, roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'] },
+  { path: '/parklife', element: <ParkLifePage />, roles: ['zone_staff', 'organizer', 'admin'] },
 ];

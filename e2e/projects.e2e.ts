@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newContext, shot, startServer, visible, type E2EServer } from './support/env.js';
+import { browserSuite } from './support/suite.js';
+import { demoSitePhoto } from '../server/modules/projects/demo-png.js';
+
+const SCHOOL = '高平市第十中学建设项目';
+
+async function openSchool(page: Page) {
+  await page.goto('/projects');
+  await page.getByRole('link', { name: SCHOOL }).click();
+  await visible(page.getByTestId('project-name').getByText(SCHOOL));
+}
+
+const componentPercent = async (page: Page, name: string) => (await page.getByTestId(`component-${name}`).getByTestId('component-percent').textContent())?.trim();
+
+browserSuite('key projects: the zone reports progress with a photo and sees the derived progress change', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the list shows every project with its light, progress and next milestone', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await page.getByRole('menuitem', { name: '重点项目' }).click();
+    await visible(page.getByRole('link', { name: SCHOOL }));
+    await visible(page.getByRole('link', { name: '开发区8万平方米标准化厂房建设项目' }));
+    await visible(page.getByRole('link', { name: '米山工业园水暖电气配套工程' }));
+    const row = page.locator('tr', { has: page.getByRole('link', { name: SCHOOL }) });
+    await visible(row.getByText('10.7%'));
+    await visible(row.getByText(/主体封顶/));
+    await shot(page, 'projects-list');
+    await ctx.close();
+  });
+
+  it('a progress report with a photo moves 综合楼 from 3% to 5% and the school from 10.7% to 11%', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await openSchool(page);
+    expect(await componentPercent(page, '综合楼')).toBe('3%');
+    await visible(page.getByText('10.7%').first());
+    await shot(page, 'project-detail-before');
+
+    await page.getByTestId('component-综合楼').getByText('填报', { exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '填报进度' });
+    await visible(dialog);
+    await visible(dialog.getByText('土方开挖（当前 60%）'));
+    await dialog.getByLabel('完成百分比').fill('100');
+    await dialog.getByLabel('进度说明（公开）').fill('综合楼土方开挖完成');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '综合楼基坑.png', mimeType: 'image/png', buffer: demoSitePhoto({ date: '2026-11-28', percent: 5, code: 'COMPLEX' }) });
+    await visible(dialog.locator('.ant-upload-list-item'));
+    await shot(page, 'project-report-dialog');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+
+    await visible(page.getByText('已填报：综合楼 3% → 5%，项目总进度 10.7% → 11%，照片 1 张'));
+    await page.getByTestId('component-综合楼').getByText('5%', { exact: true }).waitFor();
+    expect(await componentPercent(page, '综合楼')).toBe('5%');
+    const first = page.getByTestId('history-item').first();
+    await visible(first.getByText('综合楼 · 土方开挖 100%'));
+    await visible(first.getByText('综合楼土方开挖完成'));
+    await visible(first.locator('img'));
+    const src = await first.locator('img').first().getAttribute('src');
+    const img = await page.request.get(src!);
+    expect(img.status()).toBe(200);
+    expect(img.headers()['content-type']).toBe('image/png');
+    await shot(page, 'project-detail-after');
+
+    // Visitors see the new report and its photo on the public API.
+    const id = page.url().split('/').pop()!;
+    const pub = await (await fetch(`${server.url}/api/public/projects/${id}`)).json();
+    expect(pub.progress).toBe(11);
+    const report = pub.updates.find((u: { note: string }) => u.note === '综合楼土方开挖完成');
+    expect(report.photos).toHaveLength(1);
+    expect((await fetch(`${server.url}${report.photos[0].url}`)).status).toBe(200);
+    expect(JSON.stringify(pub)).not.toContain('施工图审查');
+    await ctx.close();
+  });
+
+  it('milestones, the monthly chart and coordination issues are on their tabs', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await openSchool(page);
+    await page.getByRole('tab', { name: '里程碑' }).click();
+    await visible(page.getByRole('cell', { name: '主体封顶' }));
+    await page.getByRole('tab', { name: '月度计划与完成' }).click();
+    await visible(page.getByTestId('plan-chart').locator('canvas'));
+    await page.waitForTimeout(600);
+    await shot(page, 'project-monthly');
+    await page.getByRole('tab', { name: /协调事项/ }).click();
+    await visible(page.getByText('宿舍楼施工图审查意见待回复'));
+    await page.locator('tr', { hasText: '宿舍楼施工图审查意见待回复' }).getByText('登记解决').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('解决情况').fill('设计单位已按审查意见修改，复审通过');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await visible(page.locator('tr', { hasText: '宿舍楼施工图审查意见待回复' }).getByText(/已解决/));
+    await shot(page, 'project-issues');
+    await ctx.close();
+  });
+
+  it('the owner unit sees its own project only; another unit is refused', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'jiaoyu');
+    await page.goto('/projects');
+    await visible(page.getByRole('link', { name: SCHOOL }));
+    expect(await page.getByTestId('project-link').count()).toBe(1);
+    const schoolUrl = await page.getByRole('link', { name: SCHOOL }).getAttribute('href');
+    await ctx.close();
+
+    const ctx2 = await newContext(browser, server.url);
+    const page2 = await ctx2.newPage();
+    await loginAs(page2, 'hengtong');
+    await page2.goto(schoolUrl!);
+    await visible(page2.getByText('只能查看本单位负责的重点项目'));
+    await ctx2.close();
+  });
+
+  it('park life: the zone sees facilities, route 5 with its next buses, greening and utilities', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await page.getByRole('menuitem', { name: '园区生活' }).click();
+    await visible(page.getByText('米山工业园职工餐厅'));
+    await shot(page, 'parklife-facilities');
+    await page.getByRole('tab', { name: '公交线路' }).click();
+    await visible(page.getByTestId('bus-route').getByText(/约每10–15分钟一班/));
+    await shot(page, 'parklife-bus');
+    await page.getByRole('tab', { name: '绿化' }).click();
+    await visible(page.getByTestId('greening-year').getByText('2024 年绿化'));
+    await shot(page, 'parklife-greening');
+    await page.getByRole('tab', { name: '水电暖气' }).click();
+    await visible(page.getByText('米山工业园供暖'));
+    await ctx.close();
+  });
+
+  it('on a phone the project page stays readable', async () => {
+    const ctx = await newContext(browser, server.url, { phone: true });
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await openSchool(page);
+    await visible(page.getByTestId('component-风雨操场'));
+    await page.screenshot({ path: 'e2e/screenshots/project-detail-phone-top.png' });
+    await page.getByTestId('component-风雨操场').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/screenshots/project-detail-phone-components.png' });
+    await ctx.close();
+  });
+});
