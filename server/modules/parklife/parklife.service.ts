@@ -134,12 +134,11 @@ export class ParkLifeService {
     });
   }
 
-  private async projectInfo(ids: string[]) {
+  private async projectInfo(ids: string[], publicOnly: boolean) {
     if (!ids.length) return new Map<string, { id: string; name: string; progress: number; nextMilestone: { name: string; targetDate: string } | null }>();
     this.projects ??= new ProjectsService(this.ctx);
     const found = await this.projects.lookup(ids);
-    const publicIds = new Set((await this.ctx.db.selectFrom('project').select('id').where('is_public', '=', 1).execute()).map((r) => r.id));
-    return new Map(found.filter((p) => publicIds.has(p.id)).map((p) => [p.id, {
+    return new Map(found.filter((p) => p.isPublic || !publicOnly).map((p) => [p.id, {
       id: p.id, name: p.name, progress: p.progress, nextMilestone: p.nextMilestone ? { name: p.nextMilestone.name, targetDate: p.nextMilestone.targetDate } : null,
     }]));
   }
@@ -153,7 +152,7 @@ export class ParkLifeService {
     authorize(parkLifePolicy, actor, 'read', null);
     const l = await this.lists();
     const now = this.ctx.clock.now();
-    const projects = await this.projectInfo(l.facilities.map((f) => f.project_id).filter((x): x is string => !!x));
+    const projects = await this.projectInfo(l.facilities.map((f) => f.project_id).filter((x): x is string => !!x), false);
     return {
       today: this.ctx.clock.today(),
       canEdit: actor?.role === 'zone_staff',
@@ -179,7 +178,7 @@ export class ParkLifeService {
     const l = await this.lists();
     const now = this.ctx.clock.now();
     const shown = l.facilities.filter((f) => f.is_public === 1);
-    const projects = await this.projectInfo(shown.map((f) => f.project_id).filter((x): x is string => !!x));
+    const projects = await this.projectInfo(shown.map((f) => f.project_id).filter((x): x is string => !!x), true);
     return {
       asOf: this.ctx.clock.nowIso(),
       today: this.ctx.clock.today(),

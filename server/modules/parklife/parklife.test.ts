@@ -181,6 +181,17 @@ describe('park life', () => {
       expect(del.statusCode).toBe(409);
     });
 
+    it('a school whose project is withdrawn from the portal no longer shows that project publicly', async () => {
+      const p = await env.ctx.db.selectFrom('project').select(['id', 'version']).where('name', '=', '高平市第十中学建设项目').executeTakeFirstOrThrow();
+      expect((await zone.patch(`/api/projects/${p.id}`, { version: p.version, isPublic: false })).statusCode).toBe(200);
+      try {
+        expect((await anon.get('/api/public/parklife')).json().facilities.find((f: Json) => f.kind === 'school').project).toBeNull();
+        expect((await zone.get('/api/parklife')).json().facilities.find((f: Json) => f.kind === 'school').project.name).toBe('高平市第十中学建设项目');
+      } finally {
+        await zone.patch(`/api/projects/${p.id}`, { version: p.version + 1, isPublic: true });
+      }
+    });
+
     it('nobody but the zone may change anything', async () => {
       const organizer = await env.as('organizer');
       const res = await organizer.post('/api/parklife/facilities', { kind: 'shop', name: '越权', status: 'open' });

@@ -38,8 +38,10 @@ export class ProjectsRepo {
     return this.db.selectFrom('project').innerJoin('org_unit', 'org_unit.id', 'project.owner_org_id').selectAll('project').select('org_unit.name as owner_name');
   }
 
-  listProjects(f: { ownerOrgId?: string; publicOnly?: boolean } = {}): Promise<ProjectRow[]> {
+  listProjects(f: { ownerOrgId?: string; publicOnly?: boolean; ids?: string[] } = {}): Promise<ProjectRow[]> {
+    if (f.ids && f.ids.length === 0) return Promise.resolve([]);
     let q = this.projects();
+    if (f.ids) q = q.where('project.id', 'in', f.ids);
     if (f.ownerOrgId) q = q.where('project.owner_org_id', '=', f.ownerOrgId);
     if (f.publicOnly) q = q.where('project.is_public', '=', 1);
     return q.orderBy('project.created_at').orderBy('project.name').execute();

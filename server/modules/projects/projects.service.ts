@@ -67,14 +67,17 @@ export class ProjectsService {
     return rows.map((r) => ({ id: r.id, name: r.name, ownerOrgId: r.owner_org_id, ownerOrgName: r.owner_name, status: r.status }));
   }
 
-  /** For other modules on the server: the named projects with their current progress (unknown ids are left out). */
+  /**
+   * For other modules on the server (promises, park life): the named projects with their current progress and
+   * light; unknown ids are left out. `isPublic` says whether the portal may show the project.
+   */
   async lookup(ids: string[]) {
-    const rows = (await this.repo.listProjects()).filter((p) => ids.includes(p.id));
+    const rows = await this.repo.listProjects({ ids: [...new Set(ids)] });
     const { rules } = await this.access.globalRules();
     const today = this.access.today();
     return (await this.access.bundles(rows)).map((b) => {
       const s = summarize(b, today, rules);
-      return { id: s.id, name: s.name, ownerOrgName: s.ownerOrgName, status: s.status, progress: s.progress, light: s.light.light, nextMilestone: s.nextMilestone };
+      return { id: s.id, name: s.name, ownerOrgName: s.ownerOrgName, status: s.status, progress: s.progress, light: s.light.light, nextMilestone: s.nextMilestone, isPublic: s.isPublic };
     });
   }
 
