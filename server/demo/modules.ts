@@ -3,6 +3,7 @@ import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
 import { seedSuggestions } from '../modules/suggestions/demo/suggestions.seed.js';
 import { seedPromises } from '../modules/promises/promises.demo.js';
+import { seedDocuments } from '../modules/documents/documents.demo.js';
 
 export interface DemoRefs {
   /** Org unit ids by full name. */
@@ -19,4 +20,5 @@ export const moduleSeeds: ModuleSeed[] = [
   seedProjects,
   seedParkLife,
   seedPromises,
+  seedDocuments,
 ];

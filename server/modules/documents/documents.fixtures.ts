@@ -78,3 +78,48 @@ export async function importedReply(env: TestEnv, over: Partial<z.input<typeof I
 let seedDocx: Promise<Buffer> | undefined;
 /** The seed reply rendered once. */
 export const seedReplyDocx = () => (seedDocx ??= renderReplyDocx(seed187));
+
+type Preview = Awaited<ReturnType<TestEnv['app']['services']['documents']['importer']['preview']>>;
+
+/** The import form's fields from the server's preview, as a person confirms them unchanged. */
+export function previewToBody(p: Preview, over: Partial<z.input<typeof ImportBody>> = {}): z.infer<typeof ImportBody> {
+  return {
+    fileName: p.fileName, docNumber: p.parsed.docNumber, issuingOrgan: p.parsed.issuingOrgan, congress: p.parsed.congress ?? '人大',
+    session: p.parsed.session ?? '', suggestionNumber: p.parsed.suggestionNumber ?? 0, kind: '建议', proposers: p.parsed.proposers,
+    subject: p.parsed.subject ?? '', intro: p.intro, points: p.parsed.points.map((x) => ({ heading: x.heading, text: x.text })), closing: p.closing,
+    replyClass: p.parsed.replyClass, date: p.parsed.date ?? '', contactPerson: p.parsed.contactPerson, contactPhone: p.parsed.contactPhone,
+    state: 'closed', ...over,
+  } as z.infer<typeof ImportBody>;
+}
+
+/** The seed reply itself (高工信发〔2024〕37号 to No. 187), brought in through the importer as a person would. */
+export async function importSeed(env: TestEnv, username = 'organizer') {
+  await ensureRuleSet(env);
+  const actor = await actorOf(env, username);
+  const importer = env.app.services.documents.importer;
+  const preview = await importer.preview(actor, async () => ({ fileName: 'seed-187.txt', data: seedText() }));
+  const result = await importer.confirm(actor, previewToBody(preview));
+  return { preview, result };
+}
+
+/**
+ * The reply to No. 187: the demo's own when the demo data has it (it is the seed document), else the seed
+ * brought in through the importer. Either way 高工信发〔2024〕37号 of 工信局 to the five deputies, dated 2024-08-22.
+ */
+export async function reply187(env: TestEnv): Promise<string> {
+  const demo = await env.ctx.db.selectFrom('reply')
+    .innerJoin('suggestion', 'suggestion.id', 'reply.suggestion_id')
+    .innerJoin('congress_session', 'congress_session.id', 'suggestion.session_id')
+    .select('reply.id')
+    .where('congress_session.body', '=', '人大').where('congress_session.short_name', '=', '七届六次')
+    .where('suggestion.number', '=', 187).where('reply.round', '=', 1).executeTakeFirst();
+  if (demo) return demo.id;
+  return (await importSeed(env)).result.replyId;
+}
+
+/** The seed as another reply of the same unit: 七届五次 No. 1187, 高工信发〔2024〕137号 — for imports into the demo database. */
+export function seedVariantText(): Buffer {
+  return Buffer.from(seedText().toString('utf8')
+    .replace('高工信发〔2024〕37号', '高工信发〔2024〕137号')
+    .replace('七届六次会议第187号', '七届五次会议第1187号'));
+}

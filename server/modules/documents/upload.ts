@@ -13,7 +13,7 @@ export interface Upload {
 export const UploadJson = z.object({
   fileName: z.string().trim().min(1, '缺少文件名').max(200, '文件名过长'),
   contentBase64: z.string().min(1, '文件内容为空').max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, '文件不能超过 10 MB'),
-}).optional();
+}).nullish();
 
 /** Route body limit that lets a 10 MB file through as base64 JSON. */
 export const UPLOAD_BODY_LIMIT = Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;

@@ -32,7 +32,8 @@ import { formatDocNumber, parseDocNumber } from '../../../domain/docnumber.js';
 
 export interface ReplyPoint {
   ordinal: number;
-  heading: string;
+  /** Empty or null when the point has no heading: its number then opens its first paragraph. */
+  heading: string | null;
   text: string;
 }
 
@@ -371,7 +372,13 @@ function body(doc: ReplyDocument): (Paragraph | Table)[] {
   out.push(para([run(`尊敬的${names.join('、')}${suffix}：`)], { spacing: { before: LINE } }));
   for (const line of paragraphsOf(doc.intro)) out.push(bodyParagraph(line));
   for (const point of doc.points) {
-    const heading = point.heading.trim().replace(LEVEL1_PREFIX, '');
+    const heading = (point.heading ?? '').trim().replace(LEVEL1_PREFIX, '');
+    if (!heading) {
+      const [first = '', ...rest] = paragraphsOf(point.text);
+      out.push(bodyParagraph(`${chineseOrdinal(point.ordinal)}、${first.replace(LEVEL1_PREFIX, '')}`));
+      for (const line of rest) out.push(bodyParagraph(line));
+      continue;
+    }
     out.push(
       para([run(`${chineseOrdinal(point.ordinal)}、${heading}`, { font: FONTS.heading1 })], {
         style: STYLE.heading1,
