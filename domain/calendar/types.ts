@@ -114,9 +114,32 @@ export class WorkCalendar {
     return new WorkCalendar(map, yearList);
   }
 
+  private sortedCache: CalendarEntry[] | null = null;
+
   /** All entries, sorted by date. */
   get entries(): CalendarEntry[] {
-    return [...this.byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return [...this.sorted()];
+  }
+
+  private sorted(): CalendarEntry[] {
+    this.sortedCache ??= [...this.byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return this.sortedCache;
+  }
+
+  /** Entries with `after < date <= upTo`, by binary search (no copy of the whole list). */
+  entriesAfterUpTo(after: IsoDate, upTo: IsoDate): CalendarEntry[] {
+    const list = this.sorted();
+    const firstAbove = (d: IsoDate) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].date <= d) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return list.slice(firstAbove(after), firstAbove(upTo));
   }
 
   coversYear(year: number): boolean {

@@ -1,5 +1,5 @@
-import { addDays, assertDate, compareDates, type IsoDate } from './dates.js';
-import type { CalendarComputation, DayInfo, ExplanationStep, WorkCalendar } from './types.js';
+import { addDays, assertDate, compareDates, dayOfWeek, daysBetween, type IsoDate } from './dates.js';
+import { CalendarCoverageError, type CalendarComputation, type DayInfo, type ExplanationStep, type WorkCalendar } from './types.js';
 
 /** The explanation step for a day that is not an ordinary weekday, or undefined for an ordinary weekday. */
 export function stepForDay(info: DayInfo): ExplanationStep | undefined {
@@ -77,9 +77,24 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
   const order = compareDates(from, to);
   if (order === 0) return 0;
   const [a, b] = order < 0 ? [from, to] : [to, from];
-  let count = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) {
-    if (cal.dayInfo(d).working) count++;
+  // Every day after `a` up to `b` must be known; the start day itself is not counted.
+  const missing = cal.missingYears(addDays(a, 1), b);
+  if (missing.length) throw new CalendarCoverageError(missing[0], b);
+  // Deadline clocks call this for every row of a list: count weekdays arithmetically, then correct by the
+  // calendar's entries in the range, instead of walking the days one by one.
+  const days = daysBetween(a, b);
+  const startDow = dayOfWeek(a);
+  let weekdays = Math.floor(days / 7) * 5;
+  for (let i = 1; i <= days % 7; i++) {
+    const dow = (startDow + i) % 7;
+    if (dow !== 0 && dow !== 6) weekdays++;
+  }
+  let count = weekdays;
+  for (const e of cal.entriesAfterUpTo(a, b)) {
+    const dow = dayOfWeek(e.date);
+    const weekend = dow === 0 || dow === 6;
+    if (e.kind === 'holiday' && !weekend) count--;
+    if (e.kind === 'workday' && weekend) count++;
   }
   return order < 0 ? count : -count;
 }

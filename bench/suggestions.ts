@@ -1,0 +1,67 @@
+/**
+ * Suggestions at scale: 100,000 suggestions with replies on the embedded database. Measures, in one run,
+ * requests per second and p50/p99 latency over HTTP (the real server in its own process, logged in as the
+ * organizer) for the paged, filtered suggestion list and for a two-character full-text search, and the
+ * same queries run directly against the database as the ceiling; prints the ratio.
+ */
+import path from 'node:path';
+import { loadConfig } from '../server/config.js';
+import { bootstrap } from '../server/bootstrap.js';
+import { SuggestionRepo } from '../server/modules/suggestions/suggestions.repo.js';
+import { searchPage } from '../server/modules/suggestions/search/search.repo.js';
+import { parseQuery } from '../server/modules/suggestions/search/search.text.js';
+import { buildSuggestionsData } from './suggestions-data.js';
+import { fmt, load, startServer, type Measured } from './support.js';
+
+const TOTAL = Number(process.env.BENCH_SUGGESTIONS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WORDS = ['公交', '户籍', '学校', '停车', '供水', '绿化', '厂房', '供暖', '物流', '消防'];
+const STATES = ['in_progress', 'awaiting_feedback', 'closed'];
+
+export async function benchSuggestions() {
+  const dataDir = path.resolve('bench/out', `suggestions-${TOTAL}`);
+  console.log(`\n■ 建议办理：${TOTAL.toLocaleString('zh-CN')} 件建议（含答复），嵌入式数据库 ${dataDir}`);
+  await buildSuggestionsData(dataDir, TOTAL);
+
+  // Ceiling: the same queries straight against the database, one after another, in this process.
+  const config = { ...loadConfig({ ...process.env, QUNEI_DATA_DIR: dataDir }), databaseUrl: null, jobs: false };
+  const { ctx, handle } = await bootstrap(config);
+  const sessions = (await ctx.db.selectFrom('congress_session').select('id').orderBy('starts_on').execute()).map((s) => s.id);
+  const repo = new SuggestionRepo(ctx.db as never);
+  const listArgs = (i: number) => ({ sessionId: sessions[i % sessions.length], states: [STATES[i % STATES.length]], page: 1 + (i % 50) });
+  const dbList = await load(async (i) => { const a = listArgs(i); await repo.listSuggestions({ sessionId: a.sessionId, states: a.states }, a.page, 20); }, 1, SECONDS);
+  const dbSearch = await load(async (i) => { await searchPage(ctx.db, ctx.dialect, { chunks: parseQuery(WORDS[i % WORDS.length]), scope: { kind: 'all' } }, 1 + (i % 5), 20); }, 1, SECONDS);
+  const total = await ctx.db.selectFrom('suggestion').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await handle.close();
+
+  const server = await startServer(dataDir);
+  try {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'organizer', password: 'demo123456' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const get = async (url: string) => {
+      const r = await fetch(server.url + url, { headers: { cookie } });
+      if (r.status !== 200) throw new Error(`${url} → ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+    };
+    const listUrl = (i: number) => { const a = listArgs(i); return `/api/suggestions?sessionId=${a.sessionId}&state=${a.states[0]}&page=${a.page}&pageSize=20`; };
+    const searchUrl = (i: number) => `/api/suggestions/search?q=${encodeURIComponent(WORDS[i % WORDS.length])}&page=${1 + (i % 5)}&pageSize=20`;
+    await load((i) => get(listUrl(i)), CONCURRENCY, 2); // warm-up
+    const httpList = await load((i) => get(listUrl(i)), CONCURRENCY, SECONDS);
+    await load((i) => get(searchUrl(i)), CONCURRENCY, 2);
+    const httpSearch = await load((i) => get(searchUrl(i)), CONCURRENCY, SECONDS);
+
+    const row = (name: string, http: Measured, ceiling: Measured, p99Target: number) => {
+      console.log(`  ${name}`);
+      console.log(`    HTTP（并发 ${CONCURRENCY}）     ${fmt(http)}   目标 p99 ≤ ${p99Target} ms：${http.p99 <= p99Target ? '达到' : '未达到'}`);
+      console.log(`    数据库直查（上限） ${fmt(ceiling)}`);
+      const ratio = http.rps / ceiling.rps;
+      console.log(`    吞吐比 HTTP / 上限 = ${(ratio * 100).toFixed(0)}%   目标 ≥ 50%：${ratio >= 0.5 ? '达到' : '未达到'}`);
+    };
+    console.log(`  数据量：${Number(total.n).toLocaleString('zh-CN')} 件建议，${sessions.length} 个届次；每项测 ${SECONDS} 秒`);
+    row('分页筛选列表（届次 + 状态，每页 20 条）', httpList, dbList, 20);
+    row('两字全文检索（如“公交”，每页 20 条）', httpSearch, dbSearch, 50);
+  } finally {
+    await server.stop();
+  }
+}
