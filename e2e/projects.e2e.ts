@@ -30,6 +30,8 @@ browserSuite('key projects: the zone reports progress with a photo and sees the 
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();
     await loginAs(page, 'zone');
+    await visible(page.getByTestId('home-projects').getByText(SCHOOL));
+    await shot(page, 'projects-home-zone');
     await page.getByRole('menuitem', { name: '重点项目' }).click();
     await visible(page.getByRole('link', { name: SCHOOL }));
     await visible(page.getByRole('link', { name: '开发区8万平方米标准化厂房建设项目' }));

@@ -105,12 +105,15 @@ const FONT: Record<string, number[]> = {
   '8': [14, 17, 17, 14, 17, 17, 14],
   '9': [14, 17, 17, 15, 1, 2, 12],
   A: [14, 17, 17, 31, 17, 17, 17],
+  B: [30, 17, 17, 30, 17, 17, 30],
   C: [14, 17, 16, 16, 16, 17, 14],
   D: [30, 17, 17, 17, 17, 17, 30],
   E: [31, 16, 16, 30, 16, 16, 31],
+  F: [31, 16, 16, 30, 16, 16, 16],
   G: [14, 17, 16, 23, 17, 17, 15],
   H: [17, 17, 17, 31, 17, 17, 17],
   I: [14, 4, 4, 4, 4, 4, 14],
+  K: [17, 18, 20, 24, 20, 18, 17],
   L: [16, 16, 16, 16, 16, 16, 31],
   M: [17, 27, 21, 21, 17, 17, 17],
   N: [17, 25, 21, 19, 17, 17, 17],
@@ -120,7 +123,9 @@ const FONT: Record<string, number[]> = {
   S: [15, 16, 16, 14, 1, 1, 30],
   T: [31, 4, 4, 4, 4, 4, 4],
   U: [17, 17, 17, 17, 17, 17, 14],
+  V: [17, 17, 17, 17, 17, 10, 4],
   W: [17, 17, 17, 21, 21, 21, 10],
+  X: [17, 17, 10, 4, 10, 17, 17],
   Y: [17, 17, 10, 4, 4, 4, 4],
 };
 
@@ -146,8 +151,8 @@ export function demoSitePhoto(spec: DemoPhotoSpec): Buffer {
   const tint = spec.tint ?? [120, 130, 150];
   const pct = Math.max(0, Math.min(100, spec.percent));
   // Excavation: a pit that grows with the first per cents; then foundations; then floors.
-  const pitW = Math.round(380 * Math.min(1, pct / 8 + 0.15));
-  c.rect(130, 266, pitW, 60, [120, 92, 60]);
+  // Until the backfill (about 30%) the foundation pit stays open.
+  if (pct < 30) c.rect(130, 266, Math.round(380 * Math.min(1, pct / 8 + 0.15)), 60, [120, 92, 60]);
   if (pct >= 10) c.rect(130, 250, 380, 16, [160, 160, 160]);
   const floors = pct <= 30 ? 0 : Math.min(6, Math.ceil(((pct - 30) / 45) * 6));
   for (let f = 0; f < floors; f++) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
@@ -8,7 +8,7 @@ import type { GreeningEntry, GreeningYear } from './types';
 import { RowActions, useListEditor } from './editing';
 
 /** A yearly greening target against dated entries of what was planted. */
-export function GreeningTab({ years, canEdit }: { years: GreeningYear[]; canEdit: boolean }) {
+export function GreeningTab({ years, canEdit, today }: { years: GreeningYear[]; canEdit: boolean; today: string }) {
   const [target, setTarget] = useState<GreeningYear | 'new' | null>(null);
   const [entry, setEntry] = useState<{ year: number; row: GreeningEntry | null } | null>(null);
   const [form] = Form.useForm();
@@ -46,7 +46,8 @@ export function GreeningTab({ years, canEdit }: { years: GreeningYear[]; canEdit
       {years.length === 0 && <Empty description="尚未设定绿化目标" />}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {years.map((y) => (
-          <Card key={y.year} size="small" title={`${y.year} 年绿化`} data-testid="greening-year"
+          <Card key={y.year} size="small" data-testid="greening-year"
+            title={<Space>{`${y.year} 年绿化`}{y.percent >= 100 ? <Tag color="green">已完成年度目标</Tag> : y.year < Number(today.slice(0, 4)) ? <Tag color="red">年度目标未完成</Tag> : null}</Space>}
             extra={canEdit && <Space><a onClick={() => openEntry(y.year, null)}>登记完成面积</a><a onClick={() => openTarget(y)}>修改目标</a></Space>}>
             <Space size="large" wrap>
               <Statistic title="年度目标" value={y.targetM2} suffix="m²" />

@@ -19,7 +19,7 @@ export default function ParkLifePage() {
       <Tabs items={[
         { key: 'facilities', label: `设施（${d.facilities.length}）`, children: <FacilitiesTab rows={d.facilities} canEdit={d.canEdit} /> },
         { key: 'bus', label: '公交线路', children: <BusRoutesTab rows={d.busRoutes} canEdit={d.canEdit} /> },
-        { key: 'greening', label: '绿化', children: <GreeningTab years={d.greening} canEdit={d.canEdit} /> },
+        { key: 'greening', label: '绿化', children: <GreeningTab years={d.greening} canEdit={d.canEdit} today={d.today} /> },
         { key: 'utilities', label: '水电暖气', children: <UtilitiesTab rows={d.utilities} canEdit={d.canEdit} /> },
         { key: 'enrolment', label: '入学信息', children: <EnrolmentTab rows={d.enrolment} facilities={d.facilities} canEdit={d.canEdit} /> },
       ]} />
