@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/context.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
 import { registerPromiseJobs } from './modules/promises/promises.jobs.js';
+import { suggestionReminderJob } from './modules/suggestions/reminders.job.js';
 
 /** Every scheduled job. A module adds its jobs here, once. */
 export function registerJobs(ctx: AppContext) {
@@ -12,4 +13,5 @@ export function registerJobs(ctx: AppContext) {
     },
   });
   registerPromiseJobs(ctx);
+  ctx.jobs.register(suggestionReminderJob(ctx));
 }

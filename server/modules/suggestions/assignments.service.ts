@@ -27,7 +27,8 @@ export class AssignmentService {
     return { ...x, a: a! };
   }
 
-  private unitName = async (id: string) => (await this.repo.org(id))?.name ?? '';
+  /** Inside a transaction, pass it: on SQLite a query outside the open transaction would wait for it forever. */
+  private unitName = async (id: string, db: Queryable = this.ctx.db) => (await this.repo.with(db).org(id))?.name ?? '';
 
   /** 签收: the lead unit's acceptance starts the handling (and the reply draft); a co-unit's only its own part. */
   async accept(actor: Actor, assignmentId: string, version: number) {
@@ -46,7 +47,7 @@ export class AssignmentService {
         await repo.updateVersioned('suggestion', x.s.id, x.s.version, { state: next, updated_at: now }, '该建议');
         await this.replies.createDraft(tx, { ...x.s, state: next }, x.a.unit_id, x.s.round, null);
       }
-      const unit = await this.unitName(x.a.unit_id);
+      const unit = await this.unitName(x.a.unit_id, tx);
       await this.core.event(tx, x.s, 'accepted', actor, { summary: `${unit}签收（${x.a.role === 'lead' ? '主办' : '协办'}）`, unit }, x.a.role === 'lead' ? 'deputy' : 'internal');
       await recordAudit(tx, this.ctx.clock, actor, { action: 'assignment.accept', entityType: 'assignment', entityId: x.a.id, before: { state: x.a.state }, after: { state: 'accepted' } });
     });
@@ -70,7 +71,7 @@ export class AssignmentService {
       const repo = this.repo.with(tx);
       await repo.updateVersioned('assignment', x.a.id, b.version, { state: 'return_requested', return_reason: b.reason, return_requested_at: now, updated_at: now }, '该办理任务');
       if (next) await repo.updateVersioned('suggestion', x.s.id, x.s.version, { state: next, updated_at: now }, '该建议');
-      const unit = await this.unitName(x.a.unit_id);
+      const unit = await this.unitName(x.a.unit_id, tx);
       await this.core.event(tx, x.s, 'return_requested', actor, { summary: `${unit}申请退办`, unit, reason: b.reason }, 'internal');
       await this.core.notify(tx, await repo.organizers(), { kind: 'suggestion.return_requested', title: `退办申请：${label(x.s)}`, suggestionId: x.s.id, body: `${unit}申请退办“${x.s.title}”。理由：${b.reason}`, key: `assignment:${x.a.id}:return_requested` });
       await recordAudit(tx, this.ctx.clock, actor, { action: 'assignment.request_return', entityType: 'assignment', entityId: x.a.id, before: { state: x.a.state }, after: { state: 'return_requested', reason: b.reason } });
@@ -148,7 +149,7 @@ export class AssignmentService {
       await repo.updateVersioned('assignment', x.a.id, b.version, {
         state: 'accepted', accepted_at: x.a.accepted_at ?? now, opinion_text: b.text, opinion_at: now, opinion_by: actor.userId, updated_at: now,
       }, '该协办意见');
-      const unit = await this.unitName(x.a.unit_id);
+      const unit = await this.unitName(x.a.unit_id, tx);
       await this.core.event(tx, x.s, 'opinion_submitted', actor, { summary: `${unit}${x.a.opinion_at ? '修改' : '提交'}协办意见`, unit }, 'internal');
       if (x.s.lead_unit_id) {
         await this.core.notify(tx, await repo.unitStaff([x.s.lead_unit_id]), { kind: 'suggestion.opinion', title: `协办意见：${label(x.s)}`, suggestionId: x.s.id, body: `${unit}提交了对“${x.s.title}”的协办意见。`, key: `assignment:${x.a.id}:opinion:${now}` });
