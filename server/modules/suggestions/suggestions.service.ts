@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { indexSuggestion } from './search/search.indexer.js';
 import type { Actor, Viewer } from '../../platform/auth/roles.js';
 import { allowed, authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -134,6 +135,7 @@ export class SuggestionService {
       }
       await this.core.event(tx, row, byOrganizer ? 'registered' : 'created', actor, { summary: byOrganizer ? `登记${label(row)}，${co.length} 名附议代表` : '起草建议' }, 'deputy');
       if (!byOrganizer) await this.notifyInvitations(tx, row, co, actor);
+      await indexSuggestion(tx, row.id);
       await recordAudit(tx, this.ctx.clock, actor, { action: 'suggestion.create', entityType: 'suggestion', entityId: row.id, after: { ...auditView(row), leadDeputyId: lead, coSignerIds: co } });
     });
     return this.detail(actor, row.id);
@@ -169,6 +171,7 @@ export class SuggestionService {
       }
       const changed = Object.keys(b).filter((k) => k !== 'version');
       await this.core.event(tx, s, 'edited', actor, { summary: '修改建议内容', fields: changed }, 'internal');
+      await indexSuggestion(tx, id);
       await recordAudit(tx, this.ctx.clock, actor, { action: 'suggestion.update', entityType: 'suggestion', entityId: id, before: { number: s.number, title: s.title, body: s.body, category: s.category, kind: s.kind }, after: patch });
     });
     return this.detail(actor, id);
@@ -253,7 +256,9 @@ export class SuggestionService {
       }
       await recordAudit(tx, this.ctx.clock, actor, { action: accept ? 'suggestion.sign' : 'suggestion.decline', entityType: 'suggestion', entityId: id, after: { deputyId: g.deputy_id } });
     });
-    return this.detail(actor, id);
+    if (accept) return this.detail(actor, id);
+    // Having declined, the deputy no longer reads the suggestion; this last answer still shows what they did.
+    return presentDetail(this.core, actor, await this.core.access(actor, id));
   }
 
   /** Bumps the suggestion's version: changes to its signers are changes to it. */
