@@ -121,6 +121,10 @@ export const SummaryQuery = LedgerQuery.extend({ groupBy: z.enum(['unit', 'sessi
 export const PublicLedgerQuery = z.object({
   unitId: Id.optional(),
   sessionId: Id.optional(),
+  /** Only the promises of one published reply. */
+  replyId: Id.optional(),
+  /** A view by name: overdue, due30 (due in the next 30 days), done. */
+  view: z.enum(['', 'overdue', 'due30', 'dueSoon', 'done']).optional(),
   status: z.string().max(100).optional().transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
     .pipe(z.array(StatusEnum).optional()),
   overdue: Flag,
@@ -140,12 +144,16 @@ export const PublicHistoryItem = z.object({
   by: z.string().nullable(),
   changes: z.array(PublicChange),
   note: z.string().nullable(),
+  /** The entry as one sentence: 恒通集团 更新进度：进度 60% → 85%。秋季补植完成… */
+  text: z.string(),
 });
 
 export const PublicPromise = z.object({
   id: z.string(),
   text: z.string(),
   owner: z.object({ id: z.string(), name: z.string() }),
+  ownerName: z.string(),
+  replyId: z.string(),
   due: z.string().nullable(),
   originalDue: z.string().nullable(),
   openEnded: z.boolean(),

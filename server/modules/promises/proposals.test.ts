@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.js';
-import { demoPromise, demoReplyId, fresh187, ok } from './testing.js';
+import { fresh187, ok } from './testing.js';
 
 describe('promises proposed from a reply, confirmed, edited or discarded by the unit', () => {
   let env: TestEnv;
@@ -163,21 +163,5 @@ describe('promises proposed from a reply, confirmed, edited or discarded by the 
     const bad = await gongxin.post(`/api/replies/${replyId}/promises`, { text: '短', ownerOrgId: org.id });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/至少 4 个字/);
-  });
-
-  it('the demo reply of No. 187 carries the confirmed promises of the issue, with demo history', async () => {
-    const r = await ok(gongxin.get(`/api/replies/${await demoReplyId(env, 187)}/promises`));
-    const c = r.confirmed;
-    expect(find(c, '预计年底主体封顶')).toMatchObject({ owner: { shortName: '教育局' }, status: 'done', doneOn: '2024-12-26', project: { name: '高平市第十中学建设项目' }, isDemo: true });
-    expect(find(c, '全年不少于3.5万平米')).toMatchObject({ owner: { name: '恒通集团' }, target: { value: 35000 }, status: 'done', achievedValue: 36100, targetMet: true });
-    expect(find(c, '年内投入运营')).toMatchObject({ owner: { name: '恒通集团' }, status: 'slipped', due: '2025-04-30', originalDue: '2024-12-31', project: { name: '米山工业园水暖电气配套工程' } });
-    expect(find(c, '有望8月份顺利出让')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, status: 'done', doneOn: '2024-08-30', due: '2024-08-31' });
-    expect(find(c, '8万平方米标准化厂房')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, status: 'in_progress', project: { name: '开发区8万平方米标准化厂房建设项目' } });
-    expect(c.filter((x: any) => x.openEnded).length).toBeGreaterThanOrEqual(3);
-    expect(r.proposals.length).toBeGreaterThanOrEqual(2);
-    const transfer = await demoPromise(env, 187, '有望8月份顺利出让');
-    const detail = await ok(gongxin.get(`/api/promises/${transfer.id}`));
-    expect(detail.evidence[0].note).toContain('成交确认书');
-    expect(detail.evidence[0].note).toContain('演示');
   });
 });

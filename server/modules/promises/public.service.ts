@@ -30,8 +30,10 @@ export class PublicPromisesService {
   private filter(q: Partial<z.infer<typeof PublicLedgerQuery>>): PromiseFilter {
     const today = this.core.today();
     return {
-      scope: { kind: 'all' }, review: 'confirmed', publishedOnly: true, unitId: q.unitId, sessionId: q.sessionId, statuses: q.status,
-      overdue: q.overdue, dueSoon: q.dueSoon, today, soonUntil: this.core.soonUntil(today),
+      scope: { kind: 'all' }, review: 'confirmed', publishedOnly: true, unitId: q.unitId, sessionId: q.sessionId, replyId: q.replyId,
+      statuses: q.view === 'done' ? ['done'] : q.status,
+      overdue: q.overdue || q.view === 'overdue', dueSoon: q.dueSoon || q.view === 'due30' || q.view === 'dueSoon',
+      today, soonUntil: this.core.soonUntil(today),
     };
   }
 
@@ -40,7 +42,7 @@ export class PublicPromisesService {
     const [total, rows, all] = await Promise.all([
       this.core.repo.count(f),
       this.core.repo.list(f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-      this.core.repo.list({ ...this.filter({}), unitId: q.unitId, sessionId: q.sessionId }),
+      this.core.repo.list({ ...this.filter({}), unitId: q.unitId, sessionId: q.sessionId, replyId: q.replyId }),
     ]);
     const items = await this.present(rows, f.today);
     const clocks = all.map((r) => promiseClock({ status: r.status as PromiseStatus, due: r.due, confirmed: true }, f.today));
@@ -81,12 +83,17 @@ export class PublicPromisesService {
       const clock = promiseClock({ status: p.status as PromiseStatus, due: p.due, confirmed: true }, today);
       const history = events.filter((e) => e.promise_id === p.id && isPublicEvent(e, p)).map((e) => {
         const v = presentEvent(e, { public: true });
-        return { at: v.at, kind: v.kind, label: v.label, by: v.by, changes: v.changes, note: e.internal ? null : clean(v.note) };
+        const note = e.internal ? null : clean(v.note);
+        const changes = v.changes.map((c) => `${c.label} ${c.before ?? '—'} → ${c.after ?? '—'}`).join('，');
+        const text = `${v.by ? `${v.by} ` : ''}${v.label}${changes ? `：${changes}` : ''}${note ? `。${note}` : ''}`;
+        return { at: v.at, kind: v.kind, label: v.label, by: v.by, changes: v.changes, note, text };
       }).filter((h) => h.kind === 'evidence' ? h.note !== null : true).reverse();
       return {
         id: p.id,
         text: clean(p.text)!,
         owner: { id: p.owner_org_id, name: p.owner_name },
+        ownerName: p.owner_name,
+        replyId: p.reply_id,
         due: p.due,
         originalDue: p.original_due && p.original_due !== p.due ? p.original_due : null,
         openEnded: p.due === null,
