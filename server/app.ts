@@ -22,6 +22,8 @@ z.config(z.locales.zhCN());
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** API requests per minute per client address (QUNEI_RATE_LIMIT_PER_MIN, default 600). */
+  rateLimitPerMinute?: number;
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string | null;
 }
@@ -56,7 +58,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     },
   });
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? Number(process.env.QUNEI_RATE_LIMIT_PER_MIN ?? 600), timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'qunei 区内办 API', version: '0.1.0', description: '建议办理、公文、承诺与园区服务的接口。错误均为 JSON：{ code, message }。' } },

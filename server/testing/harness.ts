@@ -94,7 +94,8 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
   };
   const boot = await bootstrap(config, { clock, pgSchema: schema });
   if (opts.seed !== false) await seedDemo(boot.ctx);
-  const app = await buildApp(boot.ctx, { logger: process.env.QUNEI_TEST_LOG ? { level: 'error' } : false });
+  // Every injected request comes from one address: the per-client limit would throttle the test itself.
+  const app = await buildApp(boot.ctx, { logger: process.env.QUNEI_TEST_LOG ? { level: 'error' } : false, rateLimitPerMinute: 1_000_000 });
   await app.ready();
   const extra: Array<() => Promise<void>> = [];
   return {
@@ -106,7 +107,7 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
     async secondInstance() {
       if (TEST_DIALECT !== 'postgres') throw new Error('a second instance needs PostgreSQL');
       const b2 = await bootstrap({ ...config, instanceId: 'test-2' }, { clock, pgSchema: schema });
-      const app2 = await buildApp(b2.ctx);
+      const app2 = await buildApp(b2.ctx, { rateLimitPerMinute: 1_000_000 });
       await app2.ready();
       extra.push(async () => { await app2.close(); await b2.handle.close(); });
       return { ctx: b2.ctx, app: app2 };
