@@ -8,6 +8,7 @@ export interface PublicPromise {
   ownerName: string | null; action: string | null; target: string | null;
   suggestion: { number: number | null; title: string; sessionName: string } | null; replyId: string | null;
   delivery: { kept: number; partly: number; notKept: number } | null;
+  isDemo?: boolean;
 }
 export interface PublicPromiseList { total: number; items: PublicPromise[]; filters: { units: Array<{ id: string; name: string }>; sessions: Array<{ id: string; name: string }> } }
 export interface PublicPromiseDetail extends PublicPromise {
@@ -31,6 +32,7 @@ export function PromiseCard({ p }: { p: PublicPromise }) {
         {p.overdue && <Tag tone="red">已逾期</Tag>}
         {p.openEnded ? <Tag>无明确时限</Tag> : p.due && <Tag>期限 {fmtDate(p.due)}</Tag>}
         {p.target && <Tag tone="blue">目标 {p.target}</Tag>}
+        {p.isDemo && <Tag>演示数据</Tag>}
       </div>
       <Progress value={p.progress} label="落实进度" />
       <div className="muted small">{p.ownerName ?? '—'}{p.suggestion ? ` · ${p.suggestion.sessionName} 第${p.suggestion.number ?? '—'}号` : ''}</div>
