@@ -118,3 +118,21 @@ describe('deputies rate the delivery of promises (兑现 / 部分兑现 / 未兑
     expect(dash.toRate).toBe(list.pending);
   });
 });
+
+describe('similar earlier suggestions say whether their promises were kept', () => {
+  let env: TestEnv;
+  beforeAll(async () => { env = await createTestEnv({ now: '2025-06-01T02:00:00.000Z' }); });
+  afterAll(async () => { await env.close(); });
+
+  it('a deputy drafting about the zone\'s public services sees No. 187 with its delivery', async () => {
+    const deputy = await env.as('wanjianqin');
+    await ok((await env.as('organizer')).post('/api/suggestions/search/reindex'));
+    const r = await ok(deputy.post('/api/suggestions/similar', { title: '关于完善开发区公共配套服务设施的建议', body: '开发区学校建设、园区绿化、水暖电气配套需要加快，职工餐厅和公交也要提升。' }));
+    const s187 = r.items.find((x: any) => x.number === 187);
+    expect(s187).toBeTruthy();
+    expect(s187.delivery).toMatchObject({ total: 8, done: 3 });
+    expect(s187.delivery.overdue).toBeGreaterThanOrEqual(1); // the utilities, slipped to 2025-04-30
+    expect(s187.delivery.ratings.kept).toBeGreaterThanOrEqual(3);
+    expect(s187.delivery.label).toContain('承诺 8 项');
+  });
+});

@@ -42,14 +42,15 @@ export const sessionName = (p: { session_body: string; session_short_name: strin
 export const suggestionLabel = (p: { suggestion_number: number | null; suggestion_title: string }) =>
   p.suggestion_number !== null ? `第${p.suggestion_number}号建议` : `建议“${p.suggestion_title}”`;
 
-/** The latest rating of each deputy. */
+/** The latest rating of each deputy on each promise: earlier ones are history. */
 export function latestRatings(ratings: RatingRow[]): RatingRow[] {
-  const byDeputy = new Map<string, RatingRow>();
+  const latest = new Map<string, RatingRow>();
   for (const r of ratings) {
-    const cur = byDeputy.get(r.deputy_id);
-    if (!cur || r.rated_at > cur.rated_at || (r.rated_at === cur.rated_at && r.id > cur.id)) byDeputy.set(r.deputy_id, r);
+    const key = `${r.promise_id}|${r.deputy_id}`;
+    const cur = latest.get(key);
+    if (!cur || r.rated_at > cur.rated_at || (r.rated_at === cur.rated_at && r.id > cur.id)) latest.set(key, r);
   }
-  return [...byDeputy.values()];
+  return [...latest.values()];
 }
 
 export function deliveryOf(ratings: RatingRow[]) {

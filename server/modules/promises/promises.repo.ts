@@ -288,10 +288,15 @@ export class PromisesRepo {
       .execute();
   }
 
-  /** Submitted replies whose promises were never proposed (e.g. submitted before this module existed). */
+  /**
+   * Submitted replies whose promises were never proposed (e.g. submitted before this module existed); only
+   * the latest round of a suggestion: an earlier round's reply was superseded by the re-reply.
+   */
   repliesWithoutExtraction(limit = 50) {
     return this.db.selectFrom('reply as r').leftJoin('promise_extraction as x', 'x.reply_id', 'r.id')
-      .select('r.id').where('r.state', '=', 'submitted').where('x.reply_id', 'is', null).orderBy('r.submitted_at').limit(limit).execute();
+      .select('r.id').where('r.state', '=', 'submitted').where('x.reply_id', 'is', null)
+      .where(sql<boolean>`not exists (select 1 from reply later where later.suggestion_id = r.suggestion_id and later.round > r.round and later.state = 'submitted')`)
+      .orderBy('r.submitted_at').limit(limit).execute();
   }
 
   /** Confirmed promises still open with a due date on or before `until` (for reminders). */

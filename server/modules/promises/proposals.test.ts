@@ -165,3 +165,23 @@ describe('promises proposed from a reply, confirmed, edited or discarded by the 
     expect(bad.json().message).toMatch(/至少 4 个字/);
   });
 });
+
+describe('submitting a reply proposes its promises', () => {
+  let env: TestEnv;
+  beforeAll(async () => { env = await createTestEnv({ now: '2024-09-10T02:00:00.000Z' }); });
+  afterAll(async () => { await env.close(); });
+
+  it('No. 98\'s second-round reply, submitted by 工信局, comes with proposals to confirm', async () => {
+    const gongxin = await env.as('gongxin');
+    const reply = await env.ctx.db.selectFrom('reply as r').innerJoin('suggestion as s', 's.id', 'r.suggestion_id').select(['r.id', 'r.version'])
+      .where('s.number', '=', 98).where('s.is_demo', '=', 1).where('r.state', '=', 'draft').executeTakeFirstOrThrow();
+    await ok(gongxin.post(`/api/replies/${reply.id}/submit`, { version: reply.version }));
+    const panel = await ok(gongxin.get(`/api/replies/${reply.id}/promises`));
+    expect(panel.extraction).toMatchObject({ trigger: 'submit', replyDate: '2024-09-10' });
+    const training = panel.proposals.find((p: any) => p.sourceText.includes('订单式培训'));
+    expect(training).toMatchObject({ due: '2024-12-31', owner: { shortName: '工信局' }, confirmed: false });
+    expect(panel.proposals.find((p: any) => p.sourceText.includes('用工信息专栏'))).toMatchObject({ openEnded: true, owner: { shortName: '工信局' } });
+    const n = await env.ctx.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['u.username', 'n.link']).where('n.kind', '=', 'promise.proposed').execute();
+    expect(n).toEqual([]); // the unit that submitted is the one reviewing: no notice to itself
+  });
+});

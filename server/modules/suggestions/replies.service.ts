@@ -15,6 +15,7 @@ import { suggestionPolicy, viewerSigner, type SuggestionAccess } from './suggest
 import type { PointOrderBody, RatingCreate, ReplyPointCreate, ReplyPointUpdate, ReplyUpdate } from './suggestions.schemas.js';
 import type { ReplyTable, SuggestionTable } from './suggestions.tables.js';
 import type { SuggestionService } from './suggestions.service.js';
+import { onReplySubmitted } from '../promises/promises.service.js';
 
 export const DEFAULT_CLOSING = '以上答复你们是否满意，如有意见，敬请反馈。';
 
@@ -192,6 +193,7 @@ export class ReplyService {
       await this.core.notify(tx, await repo.organizers(), { kind: 'suggestion.replied', title: `${label(x.s)}已答复`, suggestionId: x.s.id, body: `“${x.s.title}”已提交第 ${r.round} 轮答复。`, key: `reply:${r.id}:submitted:organizer` });
       await recordAudit(tx, this.ctx.clock, actor, { action: 'reply.submit', entityType: 'reply', entityId: r.id, before: { state: 'draft' }, after: { state: 'submitted', round: r.round, replyDate, dueOn: due, classCode: r.class_code } });
     });
+    await onReplySubmitted(this.ctx, r.id, actor); // proposes the reply's promises for the unit to confirm
     return this.suggestions.detail(actor, x.s.id);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SatisfactionEnum, SuggestionStateEnum } from '../suggestions.schemas.js';
+import { DeliverySummary } from '../../promises/promises.schemas.js';
 
 const Q = z.string({ message: '请输入要搜索的字词' }).trim().min(1, '请输入要搜索的字词').max(100, '搜索词不能超过 100 个字');
 const Page = z.coerce.number().int().min(1).max(1000).default(1);
@@ -80,8 +81,8 @@ export const SimilarResult = z.object({
     }).nullable(),
     satisfaction: SatisfactionEnum.nullable(),
     satisfactionLabel: z.string().nullable(),
-    /** Whether the reply's promises were kept; null until the promises module provides it. */
-    delivery: z.null(),
+    /** Whether the reply's promises were kept (the promises module); null when it made none that were confirmed. */
+    delivery: DeliverySummary.nullable(),
   })),
   basis: z.object({ terms: z.number(), candidates: z.number() }),
 });

@@ -14,6 +14,7 @@ import { postings, suggestionDocCount, suggestionDocTexts, termFrequencies } fro
 import { readableSql, scopeOf } from './search.scope.js';
 import { searchPolicy } from './search.policy.js';
 import { cosine, draftWeights, idf, probeTerms, sharedPhrases, termCounts, titleCore } from './similar.js';
+import { promiseDeliveryOf } from '../../promises/promises.service.js';
 
 const RERANK = 60;
 const MIN_SCORE = 0.05;
@@ -81,6 +82,7 @@ export class SimilarSuggestionsService {
       ? await db.selectFrom('reply_point').select(['reply_id', 'heading', 'text', 'ordinal']).where('reply_id', 'in', replies.map((r) => r.id)).orderBy('ordinal').execute()
       : [];
 
+    const delivery = await promiseDeliveryOf(this.ctx, ids, ids.filter((x) => !inside.has(x)));
     const items = ranked.map(({ id, score }) => {
       const s = rows.find((r) => r.sid === id)!;
       const isInside = inside.has(id);
@@ -117,8 +119,8 @@ export class SimilarSuggestionsService {
         reply,
         satisfaction: sat,
         satisfactionLabel: sat ? SATISFACTION_LABELS[sat] : null,
-        /** Whether the promises made in the reply were kept: filled in by the promises module when it exists. */
-        delivery: null,
+        /** Whether the promises made in the reply were kept (counted from what this viewer may see). */
+        delivery: delivery.get(id) ?? null,
       };
     });
     return { items, basis: { terms: probes.length, candidates: candidates.length } };
