@@ -1,0 +1,49 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { renderReplyDocx, renderReplyDocxReference } from './reply-docx.js';
+import { xmlOf } from './docx-template.js';
+import { zipEntries, zipEntry } from './zip-writer.js';
+import { replyVariants } from '../../../bench/documents-data.js';
+
+/** Every part of a package as text, with the creation and modification instants blanked. */
+async function parts(data: Buffer): Promise<Array<[string, string]>> {
+  const zip = await JSZip.loadAsync(data);
+  const out: Array<[string, string]> = [];
+  for (const f of Object.values(zip.files)) if (!f.dir) out.push([f.name, (await f.async('string')).replace(/(W3CDTF">)[^<]*</g, '$1<')]);
+  return out;
+}
+
+describe('packing replies from the cached template', () => {
+  it('writes the same package as docx packing everything, part for part, over the seed and generated variants', async () => {
+    const variants = replyVariants(41, 7);
+    for (const [i, v] of variants.entries()) {
+      const fast = await parts(await renderReplyDocx(v.doc));
+      const reference = await parts(await renderReplyDocxReference(v.doc));
+      expect(fast, `variant ${i}`).toEqual(reference);
+    }
+  });
+
+  it('fills title and author per file, escaped', async () => {
+    const doc = { ...replyVariants(2, 3)[1].doc, title: '关于“A&B<C>”的答复', issuingOrgan: '某局 & 某委' };
+    const core = (await parts(await renderReplyDocx(doc))).find(([n]) => n === 'docProps/core.xml')![1];
+    expect(core).toContain('<dc:title>关于“A&amp;B&lt;C&gt;”的答复</dc:title>');
+    expect(core).toContain('<dc:creator>某局 &amp; 某委</dc:creator>');
+    expect(core).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it('serialises docx components by docx’s own rules', () => {
+    expect(xmlOf({ 'w:b': {} })).toBe('<w:b/>');
+    expect(xmlOf({ 'w:sz': { _attr: { 'w:val': 32 } } })).toBe('<w:sz w:val="32"/>');
+    expect(xmlOf({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, 'a<b & "c"'] })).toBe('<w:t xml:space="preserve">a&lt;b &amp; &quot;c&quot;</w:t>');
+    expect(xmlOf({ 'w:p': [] })).toBe('<w:p></w:p>');
+    expect(xmlOf({ 'w:p': [{ 'w:r': [{ 'w:t': ['x'] }] }] })).toBe('<w:p><w:r><w:t>x</w:t></w:r></w:p>');
+  });
+
+  it('writes ZIP files other readers open, with UTF-8 names', async () => {
+    const data = zipEntries([zipEntry('a.xml', '<a/>'), zipEntry('目录/答复.txt', '高工信发〔2024〕37号'.repeat(50))], new Date(2024, 7, 22, 10, 30));
+    const zip = await JSZip.loadAsync(data);
+    expect(await zip.file('目录/答复.txt')!.async('string')).toBe('高工信发〔2024〕37号'.repeat(50));
+    expect(await zip.file('a.xml')!.async('string')).toBe('<a/>');
+    expect(zip.file('a.xml')!.date.getFullYear()).toBe(2024);
+  });
+});
