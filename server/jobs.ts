@@ -2,6 +2,7 @@ import type { AppContext } from './platform/context.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
 import { registerPromiseJobs } from './modules/promises/promises.jobs.js';
 import { suggestionReminderJob } from './modules/suggestions/reminders.job.js';
+import { searchReindexJob } from './modules/suggestions/search/search.job.js';
 
 /** Every scheduled job. A module adds its jobs here, once. */
 export function registerJobs(ctx: AppContext) {
@@ -14,4 +15,5 @@ export function registerJobs(ctx: AppContext) {
   });
   registerPromiseJobs(ctx);
   ctx.jobs.register(suggestionReminderJob(ctx));
+  ctx.jobs.register(searchReindexJob(ctx));
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context.js';
 import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
 import { seedSuggestions } from '../modules/suggestions/demo/suggestions.seed.js';
+import { seedSuggestionTools } from '../modules/suggestions/tools.demo.js';
 import { seedPromises } from '../modules/promises/promises.demo.js';
 import { seedDocuments } from '../modules/documents/documents.demo.js';
 
@@ -21,4 +22,6 @@ export const moduleSeeds: ModuleSeed[] = [
   seedParkLife,
   seedPromises,
   seedDocuments,
+  // Last: indexes for search everything the seeds above wrote.
+  (ctx) => seedSuggestionTools(ctx),
 ];

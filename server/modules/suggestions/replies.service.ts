@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { indexSuggestion } from './search/search.indexer.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -53,6 +54,7 @@ export class ReplyService {
         await repo.insertPoint({ ...p, id: newId(), reply_id: id, version: 1, created_at: now, updated_at: now });
       }
     }
+    await indexSuggestion(tx, s.id);
     return id;
   }
 
@@ -87,6 +89,7 @@ export class ReplyService {
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.repo.with(tx).updateVersioned('reply', r.id, b.version, patch, '该答复稿');
+      await indexSuggestion(tx, x.s.id);
       await recordAudit(tx, this.ctx.clock, actor, { action: 'reply.update', entityType: 'reply', entityId: r.id, before: { classCode: r.class_code, signer: r.signer, contactPerson: r.contact_person, replyDate: r.reply_date }, after: { classCode: patch.class_code, signer: patch.signer, contactPerson: patch.contact_person, replyDate: patch.reply_date } });
     });
     return this.suggestions.detail(actor, x.s.id);
@@ -105,6 +108,7 @@ export class ReplyService {
       const id = newId();
       await repo.insertPoint({ id, reply_id: r.id, ordinal: (await repo.maxOrdinal(r.id)) + 1, heading: b.heading ?? null, text: b.text, responsible_org_id: b.responsibleOrgId ?? null, is_demo: 0, version: 1, created_at: now, updated_at: now });
       await recordAudit(tx, this.ctx.clock, actor, { action: 'reply.point_add', entityType: 'reply_point', entityId: id, after: { replyId: r.id, heading: b.heading ?? null } });
+      await indexSuggestion(tx, x.s.id);
     });
     return this.suggestions.detail(actor, x.s.id);
   }
@@ -119,6 +123,7 @@ export class ReplyService {
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.repo.with(tx).updateVersioned('reply_point', p!.id, b.version, patch, '该答复要点');
+      await indexSuggestion(tx, x.s.id);
       await recordAudit(tx, this.ctx.clock, actor, { action: 'reply.point_update', entityType: 'reply_point', entityId: p!.id, before: { heading: p!.heading, text: p!.text, responsibleOrgId: p!.responsible_org_id }, after: { heading: patch.heading, text: patch.text, responsibleOrgId: patch.responsible_org_id } });
     });
     return this.suggestions.detail(actor, x.s.id);
@@ -136,6 +141,7 @@ export class ReplyService {
       const rest = await repo.points([r.id]);
       for (const [i, q] of rest.entries()) if (q.ordinal !== i + 1) await repo.setOrdinal(q.id, i + 1, now);
       await recordAudit(tx, this.ctx.clock, actor, { action: 'reply.point_delete', entityType: 'reply_point', entityId: p!.id, before: { heading: p!.heading, text: p!.text } });
+      await indexSuggestion(tx, x.s.id);
     });
     return this.suggestions.detail(actor, x.s.id);
   }
@@ -181,6 +187,7 @@ export class ReplyService {
       const repo = this.repo.with(tx);
       await repo.updateVersioned('reply', r.id, version, { state: 'submitted', reply_date: replyDate, due_on: due, submitted_at: now, submitted_by: actor.userId, updated_at: now }, '该答复稿');
       await repo.updateVersioned('suggestion', x.s.id, x.s.version, { state: next, updated_at: now }, '该建议');
+      await indexSuggestion(tx, x.s.id);
       const onTime = !due || replyDate <= due;
       await this.core.event(tx, x.s, 'reply_submitted', actor, {
         summary: `提交第 ${r.round} 轮答复${r.doc_number ? `（${r.doc_number}）` : ''}，分类 ${r.class_code}${onTime ? '' : `，超过期限 ${due}`}`,

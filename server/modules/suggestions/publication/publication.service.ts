@@ -51,6 +51,37 @@ function instantDate(iso: string | null) {
   return iso ? todayInShanghai(new Date(iso)) : null;
 }
 
+/** The redacted copy of a reply as the public will read it, with the list of what was hidden. */
+export async function publishedCopy(db: Queryable, c: ReplyContext, record: ReviewRecord): Promise<{ published: PublishedReply; applied: NonNullable<ReviewRecord['applied']> }> {
+  const points = await pointsOf(db, [c.id]);
+  const reviewed = reviewFields(publishedFields(c, points), record, { keepNumbers: keepNumbersOf(c) });
+  const text = (key: string) => reviewed.find((f) => f.key === key)?.redacted ?? null;
+  const names = await addresseesOf(db, c.suggestion_id);
+  const applied = appliedOf(reviewed);
+  const published: PublishedReply = {
+    title: replyTitle(c),
+    suggestion: { id: c.suggestion_id, number: c.s_number, title: text('suggestionTitle') ?? c.s_title, sessionId: c.s_session_id, sessionName: `${c.cs_body}${c.cs_short_name}`, kind: c.s_kind, category: c.s_category },
+    unit: { id: c.unit_id, name: c.u_name },
+    docNumber: c.doc_number,
+    round: c.round,
+    classCode: c.class_code,
+    classLabel: classLabelOf(c.rs_class_scheme_json, c.class_code),
+    addressee: addresseeLine(names, c.cs_body),
+    intro: text('intro'),
+    points: points.map((p) => ({ ordinal: p.ordinal, heading: p.heading ? text(`point:${p.id}:heading`) : null, text: text(`point:${p.id}:text`) ?? '', responsibleOrgName: p.org_name })),
+    closing: text('closing') ?? c.closing,
+    signer: text('signer'),
+    contactPerson: text('contactPerson'),
+    contactPhone: text('contactPhone'),
+    replyDate: c.reply_date,
+    redactionCount: applied.length,
+  };
+  return { published, applied };
+}
+
+/** 尊敬的郜义鹏、李科代表： */
+export const addresseeLine = (names: string[], body: string) => `尊敬的${names.join('、')}${body === '政协' ? '委员' : '代表'}：`;
+
 export class PublicationService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -167,8 +198,7 @@ export class PublicationService {
   }
 
   private async addressee(c: ReplyContext) {
-    const names = await addresseesOf(this.ctx.db, c.suggestion_id);
-    return `尊敬的${names.join('、')}${c.cs_body === '政协' ? '委员' : '代表'}：`;
+    return addresseeLine(await addresseesOf(this.ctx.db, c.suggestion_id), c.cs_body);
   }
 
   private assertSubmitted(c: ReplyContext) {
@@ -229,36 +259,16 @@ export class PublicationService {
     this.assertSubmitted(c);
     if (c.publication_state === 'published') conflict('该答复已公开', 'already_published');
     if (c.publication_state !== 'reviewed') conflict('该答复尚未审核隐去个人信息，请先审核再公开', 'not_reviewed');
-    const points = await pointsOf(this.ctx.db, [c.id]);
     const record = parseRecord(c.redactions_json);
-    const reviewed = this.review(c, points, record);
-    const text = (key: string) => reviewed.find((f) => f.key === key)?.redacted ?? null;
-    const published: PublishedReply = {
-      title: replyTitle(c),
-      suggestion: { id: c.suggestion_id, number: c.s_number, title: text('suggestionTitle') ?? c.s_title, sessionId: c.s_session_id, sessionName: `${c.cs_body}${c.cs_short_name}`, kind: c.s_kind, category: c.s_category },
-      unit: { id: c.unit_id, name: c.u_name },
-      docNumber: c.doc_number,
-      round: c.round,
-      classCode: c.class_code,
-      classLabel: classLabelOf(c.rs_class_scheme_json, c.class_code),
-      addressee: await this.addressee(c),
-      intro: text('intro'),
-      points: points.map((p) => ({ ordinal: p.ordinal, heading: p.heading ? text(`point:${p.id}:heading`) : null, text: text(`point:${p.id}:text`) ?? '', responsibleOrgName: p.org_name })),
-      closing: text('closing') ?? c.closing,
-      signer: text('signer'),
-      contactPerson: text('contactPerson'),
-      contactPhone: text('contactPhone'),
-      replyDate: c.reply_date,
-      redactionCount: appliedOf(reviewed).length,
-    };
+    const { published, applied } = await publishedCopy(this.ctx.db, c, record);
     const now = this.ctx.clock.nowIso();
-    const nextRecord: ReviewRecord = { ...record, withdrawn: null, applied: appliedOf(reviewed) };
+    const nextRecord: ReviewRecord = { ...record, withdrawn: null, applied };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.update(tx, c, { publication_state: 'published', published_json: JSON.stringify(published), published_at: now, redactions_json: JSON.stringify(nextRecord) }, body.version);
       await this.event(tx, a, c, 'reply_published', 'public', { replyId: c.id, round: c.round, redactions: published.redactionCount });
       await recordAudit(tx, this.ctx.clock, a, {
         action: 'reply.publish', entityType: 'reply', entityId: c.id, before: { state: c.publication_state },
-        after: { state: 'published', publishedAt: now, redactions: nextRecord.applied!.map((x) => ({ field: x.field, kind: x.kind })) },
+        after: { state: 'published', publishedAt: now, redactions: applied.map((x) => ({ field: x.field, kind: x.kind })) },
       });
       await indexSuggestion(tx, c.suggestion_id);
     });

@@ -30,10 +30,14 @@ export interface PublishedReply {
   redactionCount: number;
 }
 
+/** The published copy, or null when there is none or it is not in this shape (never half-read). */
 export const parsePublished = (json: string | null): PublishedReply | null => {
   if (!json) return null;
   try {
-    return JSON.parse(json) as PublishedReply;
+    const v = JSON.parse(json);
+    const ok = v && typeof v.title === 'string' && v.suggestion && typeof v.suggestion.title === 'string' && typeof v.suggestion.sessionName === 'string'
+      && v.unit && typeof v.unit.name === 'string' && Array.isArray(v.points) && typeof v.closing === 'string';
+    return ok ? (v as PublishedReply) : null;
   } catch {
     return null;
   }

@@ -70,6 +70,25 @@ describe('full-text search', () => {
     expect(two.json().items.map((i: { suggestionId: string }) => i.suggestionId)).toContain(s.id);
   });
 
+  it('the workflow indexes as it writes: a registered suggestion is found at once, an edit too', async () => {
+    const organizer = await env.as('organizer');
+    const lead = await fixtureDeputy(env.ctx, { username: 'gaoyipeng' });
+    const created = await organizer.post('/api/suggestions', { sessionId, title: '关于开通园区通勤班车的建议', body: '建议开通城区至米山工业园的职工通勤班车，方便上下班。', category: '交通运输', leadDeputyId: lead });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const found = await organizer.get(`/api/suggestions/search?q=${encodeURIComponent('通勤班车')}&sessionId=${sessionId}`);
+    expect(found.json().items.map((i: { suggestionId: string }) => i.suggestionId)).toEqual([id]);
+    const edited = await organizer.patch(`/api/suggestions/${id}`, { version: created.json().version, body: '建议开通城区至米山工业园的职工夜间班车。' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await organizer.get(`/api/suggestions/search?q=${encodeURIComponent('通勤')}&sessionId=${sessionId}`)).json().items.map((i: { suggestionId: string }) => i.suggestionId)).toEqual([id]);
+    expect((await organizer.get(`/api/suggestions/search?q=${encodeURIComponent('夜间班车')}&sessionId=${sessionId}`)).json().items.map((i: { suggestionId: string }) => i.suggestionId)).toEqual([id]);
+  });
+
+  it('the demo data is indexed, and No. 187 is found by its reply text', async () => {
+    const res = await (await env.as('organizer')).get(`/api/suggestions/search?q=${encodeURIComponent('职工餐厅')}`);
+    expect(res.json().items.map((i: { number: number }) => i.number)).toContain(187);
+  });
+
   describe('row scope and snippets', () => {
     let gxOwn: string; let jyOnly: string; let draftOnly: string;
     beforeAll(async () => {
