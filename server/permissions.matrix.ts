@@ -7,6 +7,7 @@ import { suggestionToolsPermissions } from './modules/suggestions/tools.permissi
 import { documentsPermissions } from './modules/documents/documents.permissions.js';
 import { suggestionPermissions } from './modules/suggestions/suggestions.permissions.js';
 import { promisePermissions } from './modules/promises/promises.permissions.js';
+import { assignPreviewPermissions } from './modules/suggestions/assign-preview.permissions.js';
 
 /** Every API route with who may call it. A module adds its cases here, once; a route missing here fails the test. */
 export const PERMISSION_MATRIX: PermissionCase[] = [
@@ -18,4 +19,5 @@ export const PERMISSION_MATRIX: PermissionCase[] = [
   ...documentsPermissions,
   ...suggestionPermissions,
   ...promisePermissions,
+  ...assignPreviewPermissions,
 ];

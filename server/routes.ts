@@ -10,6 +10,7 @@ import { parkLifeRoutes } from './modules/parklife/parklife.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { promiseRoutes } from './modules/promises/promises.routes.js';
 import { suggestionRoutes } from './modules/suggestions/suggestions.routes.js';
+import { assignPreviewRoutes } from './modules/suggestions/assign-preview.js';
 
 /** Every route plugin. A module adds its plugin here, once. */
 export async function registerRoutes(app: FastifyInstance) {
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(documentRoutes);
   await app.register(promiseRoutes);
   await app.register(suggestionRoutes);
+  await app.register(assignPreviewRoutes);
 }

@@ -49,7 +49,7 @@ export function RatingCard({ s, onRated }: { s: SuggestionDetail; onRated: (r: R
     if (v.satisfaction === 'dissatisfied') {
       Modal.confirm({
         title: '确认评价为“不满意”？',
-        content: `该建议将退回${reply.unit.name}重新办理（第${s.round + 1}轮）${rereplyMonths ? `，新的答复期限为 ${rereplyMonths} 个月` : ''}。请在意见中写明不满意的具体问题，便于承办单位有针对性地办理。`,
+        content: `全体联名代表评价后，只要有代表不满意，该建议即退回${reply.unit.name}重新办理（第${s.round + 1}轮）${rereplyMonths ? `，新的答复期限为 ${rereplyMonths} 个月` : ''}。请在意见中写明不满意的具体问题，便于承办单位有针对性地办理。`,
         okText: '提交评价', okButtonProps: { danger: true },
         onOk: () => m.mutateAsync(body),
       });
@@ -65,8 +65,8 @@ export function RatingCard({ s, onRated }: { s: SuggestionDetail; onRated: (r: R
           <Radio.Group options={[{ value: true, label: '已见面沟通' }, { value: false, label: '未见面沟通' }]} />
         </Form.Item>
         {satisfaction === 'dissatisfied' && (
-          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="选择“不满意”后，该建议将退回承办单位重新办理"
-            description={`承办单位须在${rereplyMonths ? ` ${rereplyMonths} 个月内` : '规定期限内'}（从退回之日起算，遇节假日顺延）重新答复，重新答复后您可再次评价。请在下面写明不满意的原因。`} />
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="评价为“不满意”的，该建议将退回承办单位重新办理"
+            description={`全体联名代表评价完毕后，只要有代表不满意，建议即转入第 ${s.round + 1} 轮办理：承办单位须在${rereplyMonths ? ` ${rereplyMonths} 个月内` : '规则规定的期限内'}（从退回之日的次日起算，期限末日遇节假日顺延）重新答复，新的答复期限届时显示在建议页面上；重新答复后您可再次评价。请在下面写明不满意的原因。`} />
         )}
         <Form.Item label="意见" name="comment"
           rules={[{ max: 2000, message: '意见不能超过 2000 个字' }, ...(satisfaction === 'dissatisfied' ? [{ required: true, whitespace: true, message: '选择不满意时，请写明具体意见' }] : [])]}>
@@ -89,5 +89,10 @@ export function RatingOutcome({ result }: { result: RatingResult }) {
     );
   }
   if (s.state === 'closed') return <Alert type="success" showIcon style={{ marginTop: 12 }} data-testid="rating-outcome" title="所有代表均已评价，该建议已办结。" />;
-  return <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="rating-outcome" title={`您的评价（${result.rating.satisfactionLabel}）已记录，等待其他联名代表评价。`} />;
+  const reply = s.replies.find((r) => r.round === s.round);
+  return (
+    <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="rating-outcome"
+      title={`您的评价（${result.rating.satisfactionLabel}）已记录，等待其他联名代表评价${reply ? `（已评价 ${reply.ratingsReceived} / ${reply.ratingsExpected} 人）` : ''}。`}
+      description={result.rating.satisfaction === 'dissatisfied' ? '全体代表评价完毕后，该建议将退回承办单位重新办理，新的答复期限将显示在建议页面上。' : undefined} />
+  );
 }

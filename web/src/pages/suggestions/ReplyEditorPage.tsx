@@ -10,6 +10,9 @@ import { ConflictPanel, type Theirs } from './ReplyConflict';
 import type { Reply, ReplyPoint, SuggestionDetail } from './types';
 import { DEFAULT_CLOSING, HEADER_FIELDS, PHONE, headerValue, pointBody, samePoint, toDraft, toPointDraft, type PointDraft, type ReplyDraft } from './replyDraft';
 
+/** Every reply route answers with the whole suggestion; this is the reply in it. */
+const replyIn = (d: SuggestionDetail | undefined, replyId: string) => d?.replies?.find((r) => r.id === replyId);
+
 export default function ReplyEditorPage() {
   const { id = '' } = useParams();
   const q = useSuggestion(id);
@@ -74,14 +77,14 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
         if (p.id) {
           const was = b.points.find((x) => x.id === p.id);
           if (was && !samePoint(p, was)) {
-            const r = await api.patch<ReplyPoint | Reply>(`/api/reply-points/${p.id}`, { version: p.version, ...pointBody(p) });
-            const updated = 'points' in r ? r.points.find((x) => x.id === p.id) : r;
+            const r = await api.patch<SuggestionDetail>(`/api/reply-points/${p.id}`, { version: p.version, ...pointBody(p) });
+            const updated = replyIn(r, b.id)?.points.find((x) => x.id === p.id);
             points[i] = { ...p, version: updated?.version ?? (p.version ?? 0) + 1 };
             form.setFieldValue(['points', i, 'version'], points[i].version);
           }
         } else {
-          const r = await api.post<ReplyPoint | Reply>(`/api/replies/${b.id}/points`, pointBody(p));
-          const created = 'points' in r ? r.points.find((x) => !known.has(x.id)) : r;
+          const r = await api.post<SuggestionDetail>(`/api/replies/${b.id}/points`, pointBody(p));
+          const created = replyIn(r, b.id)?.points.find((x) => !known.has(x.id));
           if (created) {
             known.add(created.id);
             points[i] = { ...p, id: created.id, version: created.version };
@@ -155,6 +158,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
   const lastRound = previous[0];
   const coUnits = s.assignments.filter((a) => a.role === 'co' && a.state !== 'returned');
   const orgOptions = useMemo(() => unitOptions(units.data), [units.data]);
+  const pointCount = (Form.useWatch('points', form) ?? []).length;
 
   const copyPrevious = () => {
     if (!lastRound) return;
@@ -217,7 +221,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
             </Card>
 
             <Card title="逐条答复" size="small" style={{ marginBottom: 16 }}
-              extra={lastRound && <Button size="small" onClick={copyPrevious}>复制第{lastRound.round}轮要点</Button>}>
+              extra={lastRound && pointCount === 0 && <Button size="small" onClick={copyPrevious}>复制第{lastRound.round}轮要点</Button>}>
               <Form.List name="points">
                 {(fields, { add, remove, move }) => (
                   <Space orientation="vertical" style={{ width: '100%' }} size="middle">

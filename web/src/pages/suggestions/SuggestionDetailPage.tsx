@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, List, Modal, Result, Row, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, List, Modal, Popover, Result, Row, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { api, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { keys, useDeputies, useEvents, useSuggestion } from './data';
-import { ClockTag, EventTimeline, ExplainedDateView, ReplyDocument, StateTag, SuggestionSteps, suggestionNo } from './components';
+import { ClockTag, EventTimeline, ExplainedDateView, ExplanationLines, ReplyDocument, StateTag, SuggestionSteps, suggestionNo } from './components';
 import {
   AssignDialog, EditSuggestionDialog, ExtensionDecisionDialog, ExtensionRequestDialog, NotAdmitDialog, ReturnDecisionDialog,
   ReturnRequestDialog, SupervisionDialog,
@@ -61,7 +61,7 @@ function Detail({ s }: { s: SuggestionDetail }) {
   if (can('assign')) buttons.push(<Button key="assign" type="primary" onClick={() => setDialog('assign')}>交办</Button>);
   if (can('accept') && myAssignment) buttons.push(<Button key="accept" type="primary" loading={accept.isPending} onClick={() => accept.mutate(undefined)}>签收</Button>);
   if (can('request_return') && myAssignment) buttons.push(<Button key="return" onClick={() => setDialog('returnRequest')}>申请退办（{formatDateCn(myAssignment.returnDue.date)}前）</Button>);
-  if (can('edit_reply')) buttons.push(<Button key="reply" type="primary" onClick={() => navigate(`/suggestions/${s.id}/reply`)}>{draftExists ? `继续起草答复${s.round > 1 ? `（第${s.round}轮）` : ''}` : '起草答复'}</Button>);
+  if (can('edit_reply')) buttons.push(<Button key="reply" type="primary" onClick={() => navigate(`/suggestions/${s.id}/reply`)}>{s.round > 1 ? `起草第${s.round}轮答复` : draftExists && currentReply!.points.length > 0 ? '继续起草答复' : '起草答复'}</Button>);
   if (can('request_extension')) buttons.push(<Button key="ext" onClick={() => setDialog('extension')}>申请延期</Button>);
   if (can('supervise')) buttons.push(<Button key="supervise" onClick={() => setDialog('supervise')}>登记督办</Button>);
 
@@ -239,10 +239,21 @@ function SignatureBanner({ s }: { s: SuggestionDetail }) {
   );
 }
 
+const a11yClockTitle = '办理期限';
+
+/** A date on one line with its computation a click away. */
+function DateWithExplain({ value }: { value: Assignment['returnDue'] }) {
+  return (
+    <Popover title="期限如何计算" content={<div style={{ maxWidth: 420 }}><ExplanationLines lines={value.lines} /></div>}>
+      <a style={{ whiteSpace: 'nowrap' }}>{value.date}</a>
+    </Popover>
+  );
+}
+
 function AssignmentsTable({ s, organizer, onDecideReturn }: { s: SuggestionDetail; organizer: boolean; onDecideReturn: (a: Assignment) => void }) {
   const STATE_COLOR = { assigned: 'blue', accepted: 'green', return_requested: 'orange', returned: 'default' } as const;
   return (
-    <Table<Assignment> rowKey="id" size="small" pagination={false} dataSource={s.assignments} scroll={{ x: 760 }}
+    <Table<Assignment> rowKey="id" size="small" pagination={false} dataSource={s.assignments} scroll={{ x: 830 }}
       expandable={{
         rowExpandable: (a) => !!(a.opinion || a.returnReason || a.opinionDue),
         expandedRowRender: (a) => (
@@ -255,16 +266,16 @@ function AssignmentsTable({ s, organizer, onDecideReturn }: { s: SuggestionDetai
         ),
       }}
       columns={[
-        { title: '单位', key: 'unit', render: (_, a) => <Space wrap size={4}>{a.unit.name}<Tag color={a.role === 'lead' ? 'red' : undefined}>{a.roleLabel}</Tag></Space> },
-        { title: '状态', key: 'state', width: 100, render: (_, a) => <Tag color={STATE_COLOR[a.state]}>{a.stateLabel}</Tag> },
-        { title: '交办', dataIndex: 'assignedOn', width: 120, render: formatDateCn },
-        { title: '退办期限', key: 'ret', width: 170, render: (_, a) => <ExplainedDateView value={a.returnDue} /> },
-        { title: '期限', key: 'clock', width: 190, render: (_, a) => (a.clock ? <ClockTag clock={a.clock} /> : '—') },
+        { title: '单位', key: 'unit', width: 220, render: (_, a) => <Space wrap size={4}>{a.unit.name}<Tag color={a.role === 'lead' ? 'red' : undefined}>{a.roleLabel}</Tag></Space> },
+        { title: '状态', key: 'state', width: 90, render: (_, a) => <Tag color={STATE_COLOR[a.state]}>{a.stateLabel}</Tag> },
+        { title: '交办日期', dataIndex: 'assignedOn', width: 100, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
+        { title: '退办期限', key: 'ret', width: 130, render: (_, a) => <DateWithExplain value={a.returnDue} /> },
+        { title: a11yClockTitle, key: 'clock', width: 190, render: (_, a) => (a.clock ? <ClockTag clock={a.clock} /> : a.role === 'co' && a.opinion ? <Tag color="green">已提交意见</Tag> : '—') },
         {
-          title: '', key: 'ops', width: 90,
+          title: '', key: 'ops', width: 100,
           render: (_, a) => a.state === 'return_requested' && organizer && s.actions.includes('decide_return')
             ? <Button size="small" type="primary" onClick={() => onDecideReturn(a)}>审核退办</Button>
-            : a.role === 'co' && a.opinion ? <Tag color="green">已提交意见</Tag> : null,
+            : null,
         },
       ]} />
   );

@@ -73,7 +73,7 @@ export default function UnitInboxPage() {
             render: (_, i) => {
               const a = i.assignment;
               if (a.state === 'assigned') return <Space size={4} wrap><Button size="small" type="primary" loading={accept.isPending} onClick={() => accept.mutate({ id: a.id, version: a.version })}>签收</Button><Button size="small" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>退办…</Button></Space>;
-              if (a.role === 'lead' && (i.suggestion.state === 'in_progress' || i.suggestion.state === 'rehandling') && i.replyState !== 'submitted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}/reply`)}>{i.replyState === 'draft' ? '继续答复' : '起草答复'}</Button>;
+              if (a.role === 'lead' && (i.suggestion.state === 'in_progress' || i.suggestion.state === 'rehandling') && i.replyState !== 'submitted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}/reply`)}>起草答复</Button>;
               if (a.role === 'co' && !a.opinion && a.state === 'accepted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>填写协办意见</Button>;
               return <Link to={`/suggestions/${i.suggestion.id}`}>查看</Link>;
             },

@@ -110,21 +110,28 @@ export function EventTimeline({ events, loading }: { events: SuggestionEvent[] |
   );
 }
 
-/** Event details are free-form; show the human-readable ones (strings and numbers) compactly. */
+/** Event details: the server's one-line summary, then any reason or comment given with it. */
 function EventDetail({ detail }: { detail: Record<string, unknown> | null }) {
   if (!detail) return null;
-  const parts = Object.entries(detail)
-    .filter(([k, v]) => DETAIL_LABELS[k] && v !== null && v !== undefined && v !== '' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)))
-    .map(([k, v]) => `${DETAIL_LABELS[k]}：${Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '是' : '否') : String(v)}`);
-  if (!parts.length) return null;
-  return <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)', whiteSpace: 'pre-wrap' }}>{parts.join('；')}</div>;
+  const summary = typeof detail.summary === 'string' ? detail.summary : null;
+  const keys = summary ? ['reason', 'note', 'comment', 'decisionNote'] : Object.keys(DETAIL_LABELS);
+  const parts = keys
+    .filter((k) => DETAIL_LABELS[k] && isShown(detail[k]))
+    .map((k) => { const v = detail[k]; return `${DETAIL_LABELS[k]}：${Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '是' : '否') : String(v)}`; });
+  if (!summary && !parts.length) return null;
+  return (
+    <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)', whiteSpace: 'pre-wrap' }}>
+      {summary}{summary && parts.length ? '。' : ''}{parts.join('；')}
+    </div>
+  );
 }
+const isShown = (v: unknown) => v !== null && v !== undefined && v !== '' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v));
 
 const DETAIL_LABELS: Record<string, string> = {
   reason: '理由', note: '说明', comment: '意见', satisfactionLabel: '评价', satisfaction: '评价', leadUnit: '主办单位', leadUnitName: '主办单位',
   coUnits: '协办单位', coUnitNames: '协办单位', unitName: '单位', replyDue: '答复期限', dueDate: '期限', newDue: '新期限', requestedDue: '申请延至',
   decidedDue: '批准延至', round: '轮次', docNumber: '文号', classCode: '分类', kindLabel: '督办方式', deputyName: '代表', number: '编号',
-  metInPerson: '见面沟通', newUnitName: '改交单位', decision: '决定',
+  metInPerson: '见面沟通', newUnitName: '改交单位', decision: '决定', decisionNote: '说明',
 };
 
 /** The submitted reply as the deputy reads it: points, classification, signer, contact. */

@@ -3,10 +3,12 @@ import { Alert, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { SUGGESTION_CATEGORIES, SUGGESTION_KINDS, SUPERVISION_KINDS, SUPERVISION_KIND_LABELS } from './labels';
+import type { z } from 'zod';
+import type { AssignPreview } from '../../../../server/modules/suggestions/assign-preview';
 import { api, qs } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn } from '../../lib/format';
-import { keys, unitOptions, useHandlingUnits, useRuleSets } from './data';
+import { keys, unitOptions, useHandlingUnits } from './data';
 import { ExplainedDateView, ExplanationLines } from './components';
 import type { Assignment, ExtensionRequest, SuggestionDetail } from './types';
 
@@ -34,25 +36,14 @@ export function NotAdmitDialog({ s, open, onClose }: DialogProps) {
   );
 }
 
-interface Computed { date: string; explanation: string[] }
-function useCompute(start: string | undefined, n: number | undefined, unit: 'workdays' | 'months') {
-  return useQuery({
-    queryKey: ['calendar', 'compute', start, n, unit],
-    queryFn: () => api.get<Computed>(`/api/calendar/compute${qs({ start, n, unit })}`),
-    enabled: !!start && n !== undefined && n > 0,
-    staleTime: Infinity,
-    retry: false,
-  });
-}
+type Preview = z.infer<typeof AssignPreview>;
 
-function Preview({ label, q }: { label: string; q: ReturnType<typeof useCompute> }) {
-  if (q.isLoading) return <div><Typography.Text type="secondary">{label}：计算中…</Typography.Text></div>;
-  if (q.error) return <div><Typography.Text type="danger">{label}：{(q.error as Error).message}</Typography.Text></div>;
-  if (!q.data) return null;
+function PreviewLine({ label, value }: { label: string; value: Preview['replyDue'] }) {
   return (
-    <div style={{ marginBottom: 8 }} data-testid="assign-preview">
-      <Typography.Text>{label}：</Typography.Text><Typography.Text strong>{formatDateCn(q.data.date)}</Typography.Text>
-      <ExplanationLines lines={q.data.explanation} />
+    <div style={{ marginBottom: 8 }}>
+      <Typography.Text>{label}：</Typography.Text><Typography.Text strong>{formatDateCn(value.date)}</Typography.Text>
+      {value.provisional && <Typography.Text type="warning">（暂按周末推算）</Typography.Text>}
+      <ExplanationLines lines={value.lines} />
     </div>
   );
 }
@@ -61,19 +52,20 @@ function Preview({ label, q }: { label: string; q: ReturnType<typeof useCompute>
 export function AssignDialog({ s, open, onClose }: DialogProps) {
   const [form] = Form.useForm<{ leadUnitId: string; coUnitIds: string[]; assignedOn: Dayjs }>();
   const units = useHandlingUnits();
-  const ruleSets = useRuleSets(open);
-  const rule = ruleSets.data?.find((r) => r.id === s.ruleSet.id);
   const assignedOn = Form.useWatch('assignedOn', form);
   const lead = Form.useWatch('leadUnitId', form);
-  const start = assignedOn ? iso(assignedOn) : undefined;
-  const reply = useCompute(open ? start : undefined, rule?.replyMonths, 'months');
-  const hard = useCompute(open ? start : undefined, rule?.hardMonths, 'months');
-  const ret = useCompute(open && rule?.returnWindowUnit === 'workdays' ? start : undefined, rule?.returnWindowCount, 'workdays');
-  const co = useCompute(open ? start : undefined, rule?.coOpinionMonths, 'months');
+  const on = assignedOn ? iso(assignedOn) : undefined;
+  const preview = useQuery({
+    queryKey: ['suggestions', 'assign-preview', s.id, on],
+    queryFn: () => api.get<Preview>(`/api/suggestions/${s.id}/assign-preview${qs({ assignedOn: on })}`),
+    enabled: open && !!on,
+    retry: false,
+  });
   useEffect(() => { if (open) form.setFieldsValue({ assignedOn: dayjs(), coUnitIds: [] }); }, [open, form]);
   const m = useApiMutation((b: { leadUnitId: string; coUnitIds: string[]; assignedOn: string }) => api.post(`/api/suggestions/${s.id}/assign`, { version: s.version, ...b }), {
     invalidate: [keys.all], success: '已交办，承办单位将收到通知', onSuccess: onClose,
   });
+  const p = preview.data;
   return (
     <Modal open={open} title={`交办：${s.title}`} onCancel={onClose} okText="交办" confirmLoading={m.isPending} width={720} forceRender
       onOk={async () => { const v = await form.validateFields(); m.mutate({ leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [], assignedOn: iso(v.assignedOn) }); }}>
@@ -88,19 +80,19 @@ export function AssignDialog({ s, open, onClose }: DialogProps) {
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Form>
-      {rule && (
-        <div style={{ background: '#fafafa', padding: 12, borderRadius: 4 }}>
-          <Typography.Text strong>按“{rule.name}”计算的期限（交办后以系统记录为准）</Typography.Text>
-          <div style={{ marginTop: 8 }}>
-            <Preview label={`答复期限（${rule.replyMonths} 个月）`} q={reply} />
-            <Preview label={`最长期限（${rule.hardMonths} 个月，经批准延期不得超过）`} q={hard} />
-            {rule.returnWindowUnit === 'workdays'
-              ? <Preview label={`退办期限（${rule.returnWindowCount} 个工作日）`} q={ret} />
-              : <div><Typography.Text>退办期限：交办后 {rule.returnWindowCount} 日内（遇节假日顺延）</Typography.Text></div>}
-            <Preview label={`协办意见期限（${rule.coOpinionMonths} 个月）`} q={co} />
-          </div>
-        </div>
-      )}
+      <div style={{ background: '#fafafa', padding: 12, borderRadius: 4 }} data-testid="assign-preview">
+        {preview.isLoading && <Typography.Text type="secondary">正在计算期限…</Typography.Text>}
+        {preview.error && <Typography.Text type="danger">{(preview.error as Error).message}</Typography.Text>}
+        {p && (
+          <>
+            <Typography.Paragraph strong>按“{p.ruleSet.name}”，{formatDateCn(p.assignedOn)}交办的期限：</Typography.Paragraph>
+            <PreviewLine label="答复期限" value={p.replyDue} />
+            <PreviewLine label="最长期限（经批准延期不得超过）" value={p.hardDue} />
+            <PreviewLine label="退办期限" value={p.returnDue} />
+            <PreviewLine label="协办意见期限" value={p.opinionDue} />
+          </>
+        )}
+      </div>
     </Modal>
   );
 }
