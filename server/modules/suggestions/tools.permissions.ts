@@ -31,6 +31,7 @@ export const suggestionToolsPermissions: PermissionCase[] = [
   // A file that is not a workbook: the organizer gets 400 (not a refusal), everyone else 401/403 before it is read.
   { method: 'POST', route: '/api/suggestions/import/dry-run', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import/dry-run', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
   { method: 'POST', route: '/api/suggestions/import', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
+  { method: 'GET', route: '/api/suggestions/export.xlsx', allowed: ['admin', 'organizer', ...UNITS, ...DEPUTIES], sample: () => ({ url: '/api/suggestions/export.xlsx?state=closed' }) },
   { method: 'GET', route: '/api/public/replies', allowed: EVERYONE, sample: () => ({ url: '/api/public/replies' }) },
   { method: 'GET', route: '/api/public/replies/:id', allowed: EVERYONE, sample: async (env) => ({ url: `/api/public/replies/${(await someReply(env, true)).id}` }) },
 ];

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mustActor } from '../../../platform/http/request-context.js';
+import { authorize } from '../../../platform/policy/policy.js';
+import { SuggestionListQuery } from '../suggestions.schemas.js';
+import { sendXlsx } from '../tools.xlsx.js';
+import { exportSuggestions } from './export.js';
+import { xlsxPolicy } from './xlsx.policy.js';
 import { ImportReportView } from './xlsx.schemas.js';
 import { MAX_IMPORT_BYTES, readImportUpload } from './upload.js';
 
@@ -23,5 +28,14 @@ export const xlsxRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = mustActor(req.actor);
     imp().assertCanImport(actor);
     return imp().import(actor, await readImportUpload(req));
+  });
+
+  app.get('/api/suggestions/export.xlsx', {
+    schema: { tags: ['建议办理'], summary: '导出建议清单为 Excel（与建议列表相同的筛选条件和权限范围）', querystring: SuggestionListQuery.omit({ page: true, pageSize: true }) },
+  }, async (req, reply) => {
+    const actor = mustActor(req.actor);
+    authorize(xlsxPolicy, actor, 'export', null);
+    const out = await exportSuggestions(app.ctx.db, (q) => app.services.suggestions.suggestions.list(actor, q), req.query, app.ctx.clock.today());
+    return sendXlsx(reply, out.buffer, `建议清单_${out.sessionName ?? app.ctx.clock.today()}.xlsx`);
   });
 };
