@@ -44,6 +44,9 @@ export const EVENT_LABELS: Record<string, string> = {
   rated: '代表评价',
   closed: '办结',
   rehandling: '重新办理',
+  reply_reviewed: '答复公开审核',
+  reply_published: '答复公开',
+  reply_unpublished: '撤回公开答复',
 };
 
 /** What every service of the module shares: the repo, the calendar, rule sets, access, timeline, notices. */

@@ -246,7 +246,7 @@ export class PublicationService {
     const record = { ...parseRecord(c.redactions_json), reviewedAt: this.ctx.clock.nowIso(), reviewedBy: a.displayName };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.update(tx, c, { redactions_json: JSON.stringify(record), publication_state: 'reviewed' }, body.version);
-      await this.event(tx, a, c, 'reply_reviewed', 'internal', { replyId: c.id, round: c.round });
+      await this.event(tx, a, c, 'reply_reviewed', 'internal', { summary: `第 ${c.round} 轮答复已完成公开前审核（隐去个人信息）`, replyId: c.id, round: c.round });
       await recordAudit(tx, this.ctx.clock, a, { action: 'reply.review', entityType: 'reply', entityId: c.id, before: { state: c.publication_state }, after: { state: 'reviewed' } });
     });
     return this.view(await this.context(id));
@@ -265,7 +265,7 @@ export class PublicationService {
     const nextRecord: ReviewRecord = { ...record, withdrawn: null, applied };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.update(tx, c, { publication_state: 'published', published_json: JSON.stringify(published), published_at: now, redactions_json: JSON.stringify(nextRecord) }, body.version);
-      await this.event(tx, a, c, 'reply_published', 'public', { replyId: c.id, round: c.round, redactions: published.redactionCount });
+      await this.event(tx, a, c, 'reply_published', 'public', { summary: `第 ${c.round} 轮答复已公开${published.redactionCount ? `，隐去个人信息 ${published.redactionCount} 处` : ''}`, replyId: c.id, round: c.round, redactions: published.redactionCount });
       await recordAudit(tx, this.ctx.clock, a, {
         action: 'reply.publish', entityType: 'reply', entityId: c.id, before: { state: c.publication_state },
         after: { state: 'published', publishedAt: now, redactions: applied.map((x) => ({ field: x.field, kind: x.kind })) },
@@ -284,7 +284,7 @@ export class PublicationService {
     const record: ReviewRecord = { ...parseRecord(c.redactions_json), reviewedAt: null, reviewedBy: null, withdrawn: { reason: body.reason, at: now, by: a.displayName } };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.update(tx, c, { publication_state: 'draft', published_json: null, published_at: null, redactions_json: JSON.stringify(record) }, body.version);
-      await this.event(tx, a, c, 'reply_unpublished', 'internal', { replyId: c.id, round: c.round, reason: body.reason });
+      await this.event(tx, a, c, 'reply_unpublished', 'internal', { summary: `撤回第 ${c.round} 轮答复的公开：${body.reason}`, replyId: c.id, round: c.round, reason: body.reason });
       await recordAudit(tx, this.ctx.clock, a, { action: 'reply.unpublish', entityType: 'reply', entityId: c.id, before: { state: 'published', publishedAt: c.published_at }, after: { state: 'draft', reason: body.reason } });
       await indexSuggestion(tx, c.suggestion_id);
     });
