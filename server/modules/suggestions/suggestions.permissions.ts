@@ -1,5 +1,4 @@
 import type { PermissionCase } from '../../testing/permission-case.js';
-import { LOGGED_IN } from '../../testing/permission-case.js';
 import type { TestEnv } from '../../testing/harness.js';
 
 const DEPUTIES = ['gaoyipeng', 'like', 'duxiaolin', 'hanzhifeng', 'wanjianqin'];
@@ -62,7 +61,7 @@ export const suggestionPermissions: PermissionCase[] = [
   },
   { method: 'PATCH', route: '/api/rule-sets/:id', allowed: ['admin'], sample: async (env) => ({ url: `/api/rule-sets/${(await env.ctx.db.selectFrom('rule_set').select('id').executeTakeFirstOrThrow()).id}`, body: { version: STALE, publishWorkdays: 20 } }) },
 
-  { method: 'GET', route: '/api/congress-sessions', allowed: LOGGED_IN, sample: () => ({ url: '/api/congress-sessions' }) },
+  { method: 'GET', route: '/api/congress-sessions', allowed: ['admin', 'organizer', ...UNITS, ...DEPUTIES], sample: () => ({ url: '/api/congress-sessions' }) },
   {
     method: 'POST', route: '/api/congress-sessions', allowed: ['organizer'], sample: async (env) => ({
       url: '/api/congress-sessions', body: { body: '人大', term: '八', meeting: '一', fullName: `权限测试会议${uniq()}`, startsOn: '2027-01-10', endsOn: '2027-01-13', ruleSetId: (await env.ctx.db.selectFrom('rule_set').select('id').executeTakeFirstOrThrow()).id },

@@ -95,7 +95,7 @@ export const deputyPolicy = definePolicy<{ user_id: string | null }>({
 export const setupPolicy = definePolicy<null>({
   readRuleSets: roleIs('admin', 'organizer'),
   manageRuleSets: roleIs('admin'),
-  readSessions: (a) => (a ? true : '请先登录'),
+  readSessions: roleIs('admin', 'organizer', 'unit_staff', 'deputy'),
   manageSessions: organizer,
   dashboard: roleIs('organizer', 'admin'),
   inbox: roleIs('unit_staff'),
