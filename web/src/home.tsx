@@ -6,6 +6,8 @@ const OrganizerSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCard
 const UnitSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.UnitSuggestionsCard })));
 const DeputySuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.DeputySuggestionsCard })));
 const ProjectsHomeCard = lazy(() => import('./pages/projects/ProjectsHomeCard'));
+const UnitPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.UnitPromisesCard })));
+const DeputyPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.DeputyPromisesCard })));
 
 /** Cards on each role's home page. A module adds its cards here, once. */
 export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: ReactNode; wide?: boolean }> = [
@@ -14,4 +16,6 @@ export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: 
   { key: 'suggestions-unit', roles: ['unit_staff'], element: <UnitSuggestionsCard /> },
   { key: 'suggestions-deputy', roles: ['deputy'], element: <DeputySuggestionsCard /> },
   { key: 'projects', roles: ['zone_staff', 'unit_staff', 'organizer'], element: <ProjectsHomeCard /> },
+  { key: 'promises-unit', roles: ['unit_staff', 'zone_staff'], element: <UnitPromisesCard /> },
+  { key: 'promises-deputy', roles: ['deputy'], element: <DeputyPromisesCard /> },
 ];

@@ -23,6 +23,8 @@ export const NAV: NavItem[] = [
   { path: '/suggestions/new', label: '提出建议', roles: ['deputy'], group: '建议办理' },
   { path: '/projects', label: '重点项目', roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'], group: '项目与园区' },
   { path: '/parklife', label: '园区生活', roles: ['zone_staff', 'organizer', 'admin'], group: '项目与园区' },
+  { path: '/promises', label: '承诺台账', roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'], group: '承诺落实' },
+  { path: '/promises/rate', label: '落实评价', roles: ['deputy'], group: '承诺落实' },
 ];
 
 export const canSee = (item: { roles: Role[] | 'all' }, role: Role) => item.roles === 'all' || item.roles.includes(role);

@@ -18,6 +18,10 @@ const ReplyEditorPage = lazy(() => import('./pages/suggestions/ReplyEditorPage')
 const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
 const ParkLifePage = lazy(() => import('./pages/parklife/ParkLifePage'));
+const PromiseLedgerPage = lazy(() => import('./pages/promises/LedgerPage'));
+const PromisePage = lazy(() => import('./pages/promises/PromisePage'));
+const ReplyPromisesPage = lazy(() => import('./pages/promises/ReplyPromisesPage'));
+const PromiseRatePage = lazy(() => import('./pages/promises/RatePage'));
 
 /** Every logged-in page. A module adds its pages here, once. */
 export const PAGES: PageRoute[] = [
@@ -38,4 +42,8 @@ export const PAGES: PageRoute[] = [
   { path: '/projects', element: <ProjectListPage />, roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'] },
   { path: '/projects/:id', element: <ProjectDetailPage />, roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'] },
   { path: '/parklife', element: <ParkLifePage />, roles: ['zone_staff', 'organizer', 'admin'] },
+  { path: '/promises', element: <PromiseLedgerPage />, roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'] },
+  { path: '/promises/rate', element: <PromiseRatePage />, roles: ['deputy'] },
+  { path: '/promises/reply/:replyId', element: <ReplyPromisesPage />, roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'] },
+  { path: '/promises/:id', element: <PromisePage />, roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'] },
 ];
