@@ -20,7 +20,7 @@ export class OverviewService {
   async dashboard(actor: Actor, sessionId?: string) {
     authorize(setupPolicy, actor, 'dashboard', null);
     const today = this.core.today();
-    const base: SuggestionFilter = { sessionId };
+    const base: SuggestionFilter = { sessionId, excludeDrafts: true };
     const counts = await this.repo.countByState(base);
     const overdueF: SuggestionFilter = { ...base };
     await this.suggestions.applyClockFilter(overdueF, 'overdue');

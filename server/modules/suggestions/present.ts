@@ -218,7 +218,7 @@ function availableActions(actor: Viewer, x: SuggestionAccess, d: { replies: Repl
   const handling = HANDLING_STATES.includes(st);
   if ((leadDeputy && st === 'draft') || (organizer && (st === 'submitted' || st === 'admitted'))) out.push('edit');
   if (may('submit') && st === 'draft') out.push('submit');
-  if ((leadDeputy && st === 'draft') || (organizer && ['draft', 'submitted', 'admitted'].includes(st))) out.push('invite');
+  if ((leadDeputy && st === 'draft') || (organizer && ['submitted', 'admitted'].includes(st))) out.push('invite');
   if (may('sign') && st === 'draft') out.push('sign');
   if (organizer && st === 'submitted') out.push('admit', 'not_admit');
   if (organizer && st === 'admitted') out.push('assign');

@@ -48,6 +48,7 @@ const uniq = () => Math.random().toString(36).slice(2, 8);
  * Every route of the suggestions workflow. Samples aim at rows where an allowed caller passes the policy and
  * then meets a state rule (409) or a stale version, so the matrix changes little; the few real changes
  * (the invited deputy signs, the lead deputy submits his draft) are ordered so later cases still hold.
+ * While it is a draft, 郜义鹏's suggestion is his (and his invitee's) alone: the organizer comes in once it is submitted.
  */
 export const suggestionPermissions: PermissionCase[] = [
   { method: 'GET', route: '/api/rule-sets', allowed: ['admin', 'organizer'], sample: () => ({ url: '/api/rule-sets' }) },
@@ -81,8 +82,8 @@ export const suggestionPermissions: PermissionCase[] = [
   { method: 'GET', route: '/api/suggestions/:id/events', allowed: ON_187, sample: async (env) => ({ url: `/api/suggestions/${(await byNumber(env, 187)).id}/events` }) },
   // The invited deputy (李科) signs 郜义鹏's draft first; then the draft can be submitted.
   { method: 'POST', route: '/api/suggestions/:id/signature', allowed: ['like'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}/signature`, body: { accept: true } }) },
-  { method: 'PATCH', route: '/api/suggestions/:id', allowed: ['organizer', 'gaoyipeng'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}`, body: { version: STALE, category: '社会保障' } }) },
-  { method: 'DELETE', route: '/api/suggestions/:id/signers/:deputyId', allowed: ['organizer', 'gaoyipeng'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}/signers/${await deputyId(env, '王秀梅')}` }) },
+  { method: 'PATCH', route: '/api/suggestions/:id', allowed: ['gaoyipeng'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}`, body: { version: STALE, category: '社会保障' } }) },
+  { method: 'DELETE', route: '/api/suggestions/:id/signers/:deputyId', allowed: ['gaoyipeng'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}/signers/${await deputyId(env, '王秀梅')}` }) },
   { method: 'POST', route: '/api/suggestions/:id/submit', allowed: ['gaoyipeng'], sample: async (env) => { const s = await byTitle(env, '职工健身场地'); return { url: `/api/suggestions/${s.id}/submit`, body: { version: s.version } }; } },
   { method: 'POST', route: '/api/suggestions/:id/signers', allowed: ['organizer', 'gaoyipeng'], sample: async (env) => ({ url: `/api/suggestions/${(await byTitle(env, '职工健身场地')).id}/signers`, body: { deputyId: await deputyId(env, '郜义鹏') } }) },
   { method: 'POST', route: '/api/suggestions/:id/admit', allowed: ['organizer'], sample: async (env) => ({ url: `/api/suggestions/${(await byNumber(env, 187)).id}/admit`, body: { version: STALE } }) },

@@ -36,18 +36,19 @@ const organizer = roleIs('organizer');
 export const suggestionPolicy = definePolicy<SuggestionAccess>({
   read: (a, x) => {
     if (!a) return '请先登录';
-    if (a.role === 'admin' || a.role === 'organizer') return true;
-    if (unitAssignment(a, x)) return true;
     if (viewerSigner(a, x)) return true;
+    // A deputy's draft is theirs (and their invited colleagues') until they submit it.
+    if (a.role === 'admin' || a.role === 'organizer') return x.s.state === 'draft' ? '该建议尚未提交，交办方暂不可见' : true;
+    if (unitAssignment(a, x)) return true;
     if (a.role === 'unit_staff') return '该建议未交由本单位办理，无权查看';
     if (a.role === 'deputy') return '只能查看本人领衔或附议的建议';
     return '无权查看建议办理信息';
   },
   /** Drafts of replies and co-units' opinions are internal: never for deputies or the public. */
   readInternal: (a, x) => (a && (a.role === 'admin' || a.role === 'organizer' || unitAssignment(a, x)) ? true : '无权查看内部办理信息'),
-  edit: (a, x) => (isLeadDeputy(a, x) || a?.role === 'organizer' ? true : '只有领衔代表或交办方可以修改建议'),
+  edit: (a, x) => (isLeadDeputy(a, x) || (a?.role === 'organizer' && x.s.state !== 'draft') ? true : '只有领衔代表或交办方可以修改建议'),
   submit: (a, x) => (isLeadDeputy(a, x) ? true : '只有领衔代表可以提交建议'),
-  invite: (a, x) => (isLeadDeputy(a, x) || a?.role === 'organizer' ? true : '只有领衔代表或交办方可以邀请附议代表'),
+  invite: (a, x) => (isLeadDeputy(a, x) || (a?.role === 'organizer' && x.s.state !== 'draft') ? true : '只有领衔代表或交办方可以邀请附议代表'),
   sign: (a, x) => (viewerSigner(a, x)?.status === 'invited' ? true : '您没有待答复的附议邀请'),
   admit: organizer,
   assign: organizer,

@@ -23,6 +23,8 @@ export interface SuggestionFilter {
   q?: string;
   /** Row scope: only suggestions with an active assignment of this unit. */
   scopeUnitId?: string;
+  /** Row scope: deputies' unsubmitted drafts are theirs alone. */
+  excludeDrafts?: boolean;
   /** Row scope: only suggestions this deputy leads or co-signs (not declined). */
   scopeDeputyId?: string;
   /** Due date (extended ?? reply) strictly before this date. */
@@ -97,6 +99,7 @@ export class SuggestionRepo {
     if (f.sessionId) q = q.where('suggestion.session_id', '=', f.sessionId);
     if (f.states?.length) q = q.where('suggestion.state', 'in', f.states);
     if (f.category) q = q.where('suggestion.category', '=', f.category);
+    if (f.excludeDrafts) q = q.where('suggestion.state', '<>', 'draft');
     if (f.keySupervision !== undefined) q = q.where('suggestion.key_supervision', '=', f.keySupervision ? 1 : 0);
     if (f.q) {
       const n = /^\d{1,5}$/.test(f.q) ? Number(f.q) : null;

@@ -126,8 +126,11 @@ describe('suggestion rules', () => {
       expect(s).toMatchObject({ state: 'draft', number: null, leadDeputy: { name: '郜义鹏' } });
       expect(s.signers.map((g: any) => `${g.name}:${g.status}`)).toEqual(['郜义鹏:accepted', '李科:invited', '杜小林:invited']);
       expect((await notificationsOf(env, 'like', s.id)).map((n) => n.kind)).toContain('suggestion.invitation');
-      // Not yet submitted: the organizer has nothing to do with it, but the invitees may read it.
+      // Not yet submitted: the organizer does not see it, but the invitees may read it.
       expect((await detail(like, s.id)).actions).toContain('sign');
+      refused(await organizer.get(`/api/suggestions/${s.id}`), 403, '尚未提交');
+      refused(await organizer.post(`/api/suggestions/${s.id}/signers`, { deputyId: ids.deputy('韩志峰') }), 403);
+      expect(ok(await organizer.get('/api/suggestions?state=draft')).items).toEqual([]);
       refused(await gao.post(`/api/suggestions/${s.id}/signature`, { accept: true }), 403, '附议邀请');
       refused(await gao.post(`/api/suggestions/${s.id}/submit`, { version: s.version }), 409, '未答复附议邀请');
       ok(await like.post(`/api/suggestions/${s.id}/signature`, { accept: true }));

@@ -134,6 +134,7 @@ describe('row scope and privacy', () => {
     expect(dash.awaitingAdmission).toBe(1);
     expect(dash.keySupervision).toBe(1);
     expect(dash.countsByState.find((x: any) => x.state === 'awaiting_feedback').count).toBe(1);
+    expect(dash.countsByState.find((x: any) => x.state === 'draft').count).toBe(0); // drafts are the deputies' own
     const overdue = ok(await c.organizer.get('/api/suggestions?clock=overdue'));
     expect(overdue.items.map((i: any) => i.number)).toEqual([156]);
     const soon = ok(await c.organizer.get('/api/suggestions?clock=due_soon'));

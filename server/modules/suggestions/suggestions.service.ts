@@ -56,6 +56,8 @@ export class SuggestionService {
       const me = await this.core.viewerDeputyId(actor);
       if (!me) return empty;
       f.scopeDeputyId = me;
+    } else {
+      f.excludeDrafts = true;
     }
     if (q.clock) await this.applyClockFilter(f, q.clock);
     const { total, rows } = await this.repo.listSuggestions(f, q.page, q.pageSize);
@@ -155,7 +157,7 @@ export class SuggestionService {
     authorize(suggestionPolicy, actor, 'edit', x);
     const s = x.s;
     if (actor.role === 'deputy' && s.state !== 'draft') conflict('建议已提交，不能再修改；如需更正请联系交办方', 'invalid_transition');
-    if (actor.role === 'organizer' && !['draft', 'submitted', 'admitted'].includes(s.state)) conflict('建议已交办，不能再修改内容', 'invalid_transition');
+    if (actor.role === 'organizer' && !['submitted', 'admitted'].includes(s.state)) conflict('建议已交办，不能再修改内容', 'invalid_transition');
     if (b.number !== undefined && actor.role !== 'organizer') forbidden('建议编号由交办方编定');
     if (b.number !== undefined && (await this.repo.numberTaken(s.session_id, b.number, s.id))) conflict(`本届次已有第${b.number}号建议`, 'duplicate_number');
     const patch = {
@@ -199,7 +201,7 @@ export class SuggestionService {
     const x = await this.core.access(actor, id);
     authorize(suggestionPolicy, actor, 'invite', x);
     const byOrganizer = actor.role === 'organizer';
-    if (byOrganizer ? !['draft', 'submitted', 'admitted'].includes(x.s.state) : x.s.state !== 'draft') {
+    if (byOrganizer ? !['submitted', 'admitted'].includes(x.s.state) : x.s.state !== 'draft') {
       conflict(byOrganizer ? '建议已交办，不能再增加附议代表' : '建议已提交，不能再邀请附议代表', 'invalid_transition');
     }
     const [d] = await this.repo.deputiesByIds([b.deputyId]);
@@ -223,7 +225,7 @@ export class SuggestionService {
     const x = await this.core.access(actor, id);
     authorize(suggestionPolicy, actor, 'invite', x);
     const byOrganizer = actor.role === 'organizer';
-    if (byOrganizer ? !['draft', 'submitted', 'admitted'].includes(x.s.state) : x.s.state !== 'draft') conflict('建议已提交或交办，不能再移除附议代表', 'invalid_transition');
+    if (byOrganizer ? !['submitted', 'admitted'].includes(x.s.state) : x.s.state !== 'draft') conflict('建议已提交或交办，不能再移除附议代表', 'invalid_transition');
     const g = x.signers.find((v) => v.deputy_id === deputyId) ?? notFound('该代表不在本建议的代表名单中');
     if (g!.role === 'lead') conflict('不能移除领衔代表', 'invalid_transition');
     await this.ctx.db.transaction().execute(async (tx) => {

@@ -71,8 +71,11 @@ describe.each([
       const list = ok(await organizer.get('/api/suggestions?pageSize=100'));
       const by = (title: string) => list.items.find((i: any) => i.title.includes(title));
       expect(list.items.map((i: any) => i.state).sort()).toEqual(
-        ['awaiting_feedback', 'closed', 'draft', 'in_progress', 'in_progress', 'not_admitted', 'rehandling', 'return_requested', 'submitted'].sort(),
+        ['awaiting_feedback', 'closed', 'in_progress', 'in_progress', 'not_admitted', 'rehandling', 'return_requested', 'submitted'].sort(),
       );
+      // The draft is its deputy's until submitted: 郜义鹏 sees it, with his invitation to 李科 open.
+      const mine = ok(await (await env.as('gaoyipeng')).get('/api/suggestions?state=draft'));
+      expect(mine.items.map((i: any) => i.title)).toEqual(['关于在米山工业园增设职工健身场地的建议']);
       expect(by('就近入学').clock.status).toBe('overdue');
       expect(by('公交线路').clock.status).toBe('due_soon');
       expect(by('企业用工')).toMatchObject({ state: 'rehandling', round: 2, finalSatisfaction: 'dissatisfied' });
