@@ -25,7 +25,7 @@ function qunei(...args: string[]): Promise<Run> {
   });
 }
 
-describe.concurrent('calendar CLI commands', { timeout: 60_000 }, () => {
+describe('calendar CLI commands', { timeout: 60_000 }, () => {
   it('workdays add 2026-09-28 10 prints 2026-10-16', async () => {
     expect(await qunei('workdays', 'add', '2026-09-28', '10')).toEqual({ code: 0, stdout: '2026-10-16\n', stderr: '' });
   });

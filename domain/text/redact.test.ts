@@ -48,3 +48,10 @@ describe('redaction of personal contact data', () => {
     expect(findPersonalData('联系电话：5241566', { keepNumbers: ['5241566'] })).toEqual([]);
   });
 });
+
+describe('redaction leaves identifiers alone', () => {
+  it('does not read digits inside a UUID or a hash as a phone number', () => {
+    expect(findPersonalData('01a2214d-e6e0-768d-9486-2f8270191c65 e162-7189-9391f0c1')).toEqual([]);
+    expect(findPersonalData('照片 a13812345678b')).toEqual([]);
+  });
+});

@@ -43,12 +43,13 @@ export function validIdCard(id: string): boolean {
 const digits = (s: string) => s.replace(/\D/g, '');
 
 // Order matters: longer, more specific patterns first; later matches inside earlier ones are ignored.
+// Numbers glued to letters (ids such as UUIDs, file hashes) are not phone numbers.
 const PATTERNS: Array<{ kind: RedactionKind; re: RegExp; accept?: (m: string) => boolean }> = [
   { kind: 'id_card', re: /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, accept: validIdCard },
   { kind: 'id_card', re: /(?<![\dA-Za-z])\d{6}(?:\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z])/g },
   { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
-  { kind: 'mobile', re: /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
-  { kind: 'landline', re: /(?<!\d)(?:[(（]?0\d{2,3}[)）]?[-－\s]?)\d{7,8}(?:[-－转]\d{1,5})?(?!\d)/g },
+  { kind: 'mobile', re: /(?<![0-9A-Za-z])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![0-9A-Za-z])/g },
+  { kind: 'landline', re: /(?<![0-9A-Za-z])(?:[(（]?0\d{2,3}[)）]?[-－\s]?)\d{7,8}(?:[-－转]\d{1,5})?(?![0-9A-Za-z])/g },
   // A bare local number (7–8 digits) counts as a phone only when a phone word stands right before it.
   { kind: 'landline', re: /(?<=(?:电话|手机|联系方式|Tel|TEL|tel)[：:\s]*)\d{7,8}(?!\d)/g },
 ];

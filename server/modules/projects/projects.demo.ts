@@ -133,7 +133,7 @@ const FACTORY: ProjectSpec = {
 const UTILITIES: ProjectSpec = {
   name: UTILITIES_NAME, owner: HENGTONG, location: '米山工业园', level: '区级重点', category: '基础设施',
   investment: 6500, start: '2024-03-15', finish: '2024-12-31', weighting: 'equal', stages: PIPE_STAGES,
-  description: '园区水、电、暖、气由恒通公司负责。加速推动米山工业园水暖电气铺装等工程，年内投入运营。',
+  description: '米山工业园供水、供电、供暖、供气管网铺装工程，由恒通集团建设运营，计划2024年底前投入运营。',
   components: [{ name: '供水管网', code: 'WATER' }, { name: '供电线路', code: 'POWER' }, { name: '供热管网', code: 'HEAT' }, { name: '燃气管网', code: 'GAS' }],
   reports: [
     ['2024-08-20', '供水管网', 'laying', 80, true, '供水主管网铺设完成80%', true],
