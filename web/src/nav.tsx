@@ -25,6 +25,9 @@ export const NAV: NavItem[] = [
   { path: '/parklife', label: '园区生活', roles: ['zone_staff', 'organizer', 'admin'], group: '项目与园区' },
   { path: '/promises', label: '承诺台账', roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'], group: '承诺落实' },
   { path: '/promises/rate', label: '落实评价', roles: ['deputy'], group: '承诺落实' },
+  { path: '/documents/numbers', label: '发文字号', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
+  { path: '/documents/check', label: '格式检查', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
+  { path: '/documents/import', label: '导入答复', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
 ];
 
 export const canSee = (item: { roles: Role[] | 'all' }, role: Role) => item.roles === 'all' || item.roles.includes(role);

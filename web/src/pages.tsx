@@ -22,6 +22,9 @@ const PromiseLedgerPage = lazy(() => import('./pages/promises/LedgerPage'));
 const PromisePage = lazy(() => import('./pages/promises/PromisePage'));
 const ReplyPromisesPage = lazy(() => import('./pages/promises/ReplyPromisesPage'));
 const PromiseRatePage = lazy(() => import('./pages/promises/RatePage'));
+const DocNumbersPage = lazy(() => import('./pages/documents/DocNumbersPage'));
+const FormatCheckPage = lazy(() => import('./pages/documents/FormatCheckPage'));
+const ImportReplyPage = lazy(() => import('./pages/documents/ImportReplyPage'));
 
 /** Every logged-in page. A module adds its pages here, once. */
 export const PAGES: PageRoute[] = [
@@ -46,4 +49,7 @@ export const PAGES: PageRoute[] = [
   { path: '/promises/rate', element: <PromiseRatePage />, roles: ['deputy'] },
   { path: '/promises/reply/:replyId', element: <ReplyPromisesPage />, roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'] },
   { path: '/promises/:id', element: <PromisePage />, roles: ['organizer', 'admin', 'unit_staff', 'zone_staff', 'deputy'] },
+  { path: '/documents/numbers', element: <DocNumbersPage />, roles: ['organizer', 'unit_staff', 'admin'] },
+  { path: '/documents/check', element: <FormatCheckPage />, roles: ['organizer', 'unit_staff', 'admin'] },
+  { path: '/documents/import', element: <ImportReplyPage />, roles: ['organizer', 'unit_staff', 'admin'] },
 ];

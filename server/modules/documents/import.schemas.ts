@@ -18,6 +18,8 @@ export const ParsedReplyView = z.object({
 
 export const ImportPreview = z.object({
   fileName: z.string(),
+  /** The file's plain text (the first 50,000 characters), to check the fields against. */
+  text: z.string(),
   parsed: ParsedReplyView,
   intro: z.string().nullable(),
   closing: z.string().nullable(),

@@ -90,6 +90,7 @@ export class ImportService {
     }
     return {
       fileName: file.fileName,
+      text: text.replace(/^\s+/, '').slice(0, 50_000),
       parsed,
       intro,
       closing,
