@@ -23,7 +23,11 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
   const it = (name: string, fn: () => Promise<void>) =>
     vitestIt(name, async (ctx) => {
       if (broken) ctx.skip(`前一步失败：${broken}`);
-      try { await fn(); } catch (e) { broken = name; throw e; }
+      try { await fn(); } catch (e) {
+        broken = name;
+        await shot(page, 'promises-failure').catch(() => undefined);
+        throw e;
+      }
     });
   let server: E2EServer;
   let browser: Browser;
@@ -49,6 +53,8 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await loginAs(page, 'gongxin');
     const card = page.getByTestId('home-unit-promises');
     await visible(card);
+    await visible(card.getByText('待确认'));
+    await shot(page, 'promises-home-unit');
     await card.getByRole('link', { name: /待确认/ }).click();
     await page.waitForURL(/\/promises\?review=proposed/);
     const row = page.getByTestId('ledger-row-link').filter({ hasText: PROMISE_WORDS });
@@ -132,6 +138,7 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await page.getByText('按状态', { exact: true }).click();
     await visible(summary.getByText('已完成'));
     await page.getByText('明细', { exact: true }).click();
+    await visible(page.getByTestId('ledger-row').first());
     await page.getByTestId('quick-overdue').click();
     await page.waitForURL(/overdue=1/);
     await visible(page.getByTestId('promise-clock').first());
@@ -150,6 +157,8 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await page.goto('/');
     const card = page.getByTestId('home-deputy-promises');
     await visible(card);
+    await visible(card.getByText('待评价'));
+    await shot(page, 'promises-home-deputy');
     await card.getByRole('link', { name: '去评价' }).click();
     await page.waitForURL(/\/promises\/rate/);
     const item = page.getByTestId('to-rate-item').filter({ hasText: '多部门协作联动机制' });
@@ -175,5 +184,18 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await visible(ratings.getByText('部分兑现'));
     await visible(page.getByText('答复满意'));
     await shot(page, 'promises-detail-rated');
+  });
+
+  it('on a phone the deputy\'s list and the ledger read well', async () => {
+    const phone = await newContext(browser, server.url, { phone: true });
+    const p = await phone.newPage();
+    await loginAs(p, 'like');
+    await p.goto('/promises/rate');
+    await visible(p.getByTestId('to-rate-item').first(), 30_000);
+    await shot(p, 'promises-phone-rate');
+    await p.goto('/promises');
+    await visible(p.getByTestId('ledger-row').first(), 30_000);
+    await shot(p, 'promises-phone-ledger');
+    await phone.close();
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Badge, Button, Card, Col, Drawer, Grid, Input, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Drawer, Grid, Input, List, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
@@ -24,12 +24,13 @@ export default function LedgerPage() {
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
   const staff = me.user.role === 'unit_staff' || me.user.role === 'zone_staff';
 
-  const set = (patch: Record<string, string | undefined | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
+  // From the current URL, not this render's copy: two quick clicks must not undo each other.
+  const set = (patch: Record<string, string | undefined | null>, keepPage = false) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
     for (const [k, v] of Object.entries(patch)) if (v === undefined || v === null || v === '') next.delete(k); else next.set(k, v);
     if (!keepPage) next.delete('page');
-    setParams(next);
-  };
+    return next;
+  });
 
   const query = { ...filters, page, pageSize: 20 };
   const ledger = useQuery({ queryKey: pkeys.ledger(query), queryFn: () => api.get<Ledger>(`/api/promises${qs(query)}`), placeholderData: keepPreviousData });
@@ -118,7 +119,25 @@ export default function LedgerPage() {
             <Input.Search allowClear placeholder="承诺内容、建议标题、单位" defaultValue={filters.q} onSearch={(v) => set({ q: v.trim() })} aria-label="关键词" />
           </Col>
         </Row>
-        {view === 'list' ? (
+        {view === 'list' && !screens.md ? (
+          <List<PromiseView> loading={ledger.isFetching} dataSource={d?.items} locale={{ emptyText: '没有符合条件的承诺' }}
+            pagination={{ current: page, pageSize: 20, total: d?.total ?? 0, size: 'small', onChange: (pg) => set({ page: String(pg) }, true) }}
+            renderItem={(p) => (
+              <List.Item key={p.id} data-testid="ledger-row">
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  <a onClick={() => set({ open: p.id }, true)} data-testid="ledger-row-link">{p.text}</a>
+                  <Space wrap size={4}>
+                    {p.confirmed ? <StatusTag p={p} /> : <Tag color="blue">待确认</Tag>}
+                    <DueText p={p} />
+                    <ClockTag p={p} />
+                    <DeliveryTag d={p.delivery} />
+                  </Space>
+                  <ProgressBar p={p} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.owner.name} · {p.suggestion.sessionName} {p.suggestion.label} <DemoTag on={p.isDemo} /></Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+        ) : view === 'list' ? (
           <Table<PromiseView> rowKey="id" size="middle" loading={ledger.isFetching} dataSource={d?.items} columns={columns} scroll={{ x: 960 }}
             locale={{ emptyText: '没有符合条件的承诺' }}
             pagination={{ current: page, pageSize: 20, total: d?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 项`, onChange: (pg) => set({ page: String(pg) }, true) }}
