@@ -6,6 +6,7 @@ const OrganizerSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCard
 const UnitSuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.UnitSuggestionsCard })));
 const DeputySuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards').then((m) => ({ default: m.DeputySuggestionsCard })));
 const ProjectsHomeCard = lazy(() => import('./pages/projects/ProjectsHomeCard'));
+const PublicationHomeCard = lazy(() => import('./pages/suggestions/PublicationHomeCard'));
 const UnitPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.UnitPromisesCard })));
 const DeputyPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.DeputyPromisesCard })));
 
@@ -15,6 +16,7 @@ export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: 
   { key: 'suggestions-organizer', roles: ['organizer', 'admin'], element: <OrganizerSuggestionsCard />, wide: true },
   { key: 'suggestions-unit', roles: ['unit_staff'], element: <UnitSuggestionsCard /> },
   { key: 'suggestions-deputy', roles: ['deputy'], element: <DeputySuggestionsCard /> },
+  { key: 'suggestions-publication', roles: ['organizer'], element: <PublicationHomeCard /> },
   { key: 'projects', roles: ['zone_staff', 'unit_staff', 'organizer'], element: <ProjectsHomeCard /> },
   { key: 'promises-unit', roles: ['unit_staff', 'zone_staff'], element: <UnitPromisesCard /> },
   { key: 'promises-deputy', roles: ['deputy'], element: <DeputyPromisesCard /> },

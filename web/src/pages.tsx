@@ -15,6 +15,11 @@ const SessionsPage = lazy(() => import('./pages/suggestions/SessionsPage'));
 const UnitInboxPage = lazy(() => import('./pages/suggestions/UnitInboxPage'));
 const MySuggestionsPage = lazy(() => import('./pages/suggestions/MySuggestionsPage'));
 const ReplyEditorPage = lazy(() => import('./pages/suggestions/ReplyEditorPage'));
+const SuggestionSearchPage = lazy(() => import('./pages/suggestions/SearchPage'));
+const PublicationPage = lazy(() => import('./pages/suggestions/PublicationPage'));
+const PublicationReviewPage = lazy(() => import('./pages/suggestions/PublicationReviewPage'));
+const SuggestionStatsPage = lazy(() => import('./pages/suggestions/StatsPage'));
+const SuggestionImportPage = lazy(() => import('./pages/suggestions/ImportPage'));
 const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
 const ParkLifePage = lazy(() => import('./pages/parklife/ParkLifePage'));
@@ -40,6 +45,12 @@ export const PAGES: PageRoute[] = [
   { path: '/suggestions/sessions', element: <SessionsPage />, roles: ['organizer'] },
   { path: '/suggestions/inbox', element: <UnitInboxPage />, roles: ['unit_staff'] },
   { path: '/suggestions/mine', element: <MySuggestionsPage />, roles: ['deputy'] },
+  { path: '/suggestions/search', element: <SuggestionSearchPage />, roles: ['organizer', 'admin', 'unit_staff', 'deputy'] },
+  { path: '/suggestions/publication', element: <PublicationPage />, roles: ['organizer', 'admin'] },
+  { path: '/suggestions/publication/:replyId', element: <PublicationReviewPage />, roles: ['organizer', 'admin'] },
+  { path: '/suggestions/stats', element: <SuggestionStatsPage />, roles: ['organizer', 'admin', 'unit_staff'] },
+  { path: '/suggestions/import', element: <SuggestionImportPage />, roles: ['organizer'] },
+  { path: '/suggestions/export', element: <SuggestionImportPage />, roles: ['organizer', 'admin', 'unit_staff', 'deputy'] },
   { path: '/suggestions/:id', element: <SuggestionDetailPage />, roles: ['organizer', 'admin', 'unit_staff', 'deputy'] },
   { path: '/suggestions/:id/reply', element: <ReplyEditorPage />, roles: ['unit_staff'] },
   { path: '/projects', element: <ProjectListPage />, roles: ['zone_staff', 'unit_staff', 'organizer', 'admin'] },

@@ -101,6 +101,18 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
     await env.ctx.db.updateTable('reply').set({ state: 'submitted' }).where('id', '=', replyId).execute();
   });
 
+  it('puts the class mark on the document only when the rule set says so', async () => {
+    const { replyId: id } = await importedReply(env, { replyClass: 'B' });
+    const ruleSetId = (await env.ctx.db.selectFrom('reply').innerJoin('suggestion', 'suggestion.id', 'reply.suggestion_id')
+      .innerJoin('congress_session', 'congress_session.id', 'suggestion.session_id').select('congress_session.rule_set_id')
+      .where('reply.id', '=', id).executeTakeFirstOrThrow()).rule_set_id;
+    await env.ctx.db.updateTable('rule_set').set({ class_mark_on_doc: 1 }).where('id', '=', ruleSetId).execute();
+    expect(await xmlOf(rawBody(await gongxin.get(`/api/replies/${id}/document.docx?mode=joint`)))).toContain('「B」');
+    await env.ctx.db.updateTable('rule_set').set({ class_mark_on_doc: 0 }).where('id', '=', ruleSetId).execute();
+    expect(await xmlOf(rawBody(await gongxin.get(`/api/replies/${id}/document.docx?mode=joint`)))).not.toContain('「B」');
+    await env.ctx.db.updateTable('rule_set').set({ class_mark_on_doc: 1 }).where('id', '=', ruleSetId).execute();
+  });
+
   it('other units and other roles may not download', async () => {
     for (const who of ['jiaoyu', 'hengtong', 'zone', 'kangshuo']) {
       const res = await (await env.as(who)).get(`/api/replies/${replyId}/document.docx`);

@@ -20,6 +20,7 @@ export const suggestionToolsPermissions: PermissionCase[] = [
   { method: 'GET', route: '/api/public/search', allowed: EVERYONE, sample: () => ({ url: `/api/public/search?q=${q}` }) },
 
   { method: 'GET', route: '/api/publication/replies', allowed: ['admin', 'organizer'], sample: () => ({ url: '/api/publication/replies?status=all' }) },
+  { method: 'GET', route: '/api/publication/counts', allowed: ['admin', 'organizer'], sample: () => ({ url: '/api/publication/counts' }) },
   { method: 'GET', route: '/api/publication/replies/:id', allowed: ['admin', 'organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env)).id}` }) },
   // A stale version: the organizer gets 409 (not a refusal) and nothing changes.
   { method: 'PUT', route: '/api/publication/replies/:id/decisions', allowed: ['organizer'], sample: async (env) => ({ url: `/api/publication/replies/${(await someReply(env)).id}/decisions`, body: { version: 99999, keep: [], manual: [] } }) },
@@ -31,6 +32,7 @@ export const suggestionToolsPermissions: PermissionCase[] = [
   // A file that is not a workbook: the organizer gets 400 (not a refusal), everyone else 401/403 before it is read.
   { method: 'POST', route: '/api/suggestions/import/dry-run', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import/dry-run', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
   { method: 'POST', route: '/api/suggestions/import', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import', body: { sessionId: 'none', contentBase64: Buffer.from('不是表格').toString('base64') } }) },
+  { method: 'GET', route: '/api/suggestions/import/template.xlsx', allowed: ['organizer'], sample: () => ({ url: '/api/suggestions/import/template.xlsx' }) },
   { method: 'GET', route: '/api/suggestions/export.xlsx', allowed: ['admin', 'organizer', ...UNITS, ...DEPUTIES], sample: () => ({ url: '/api/suggestions/export.xlsx?state=closed' }) },
   { method: 'GET', route: '/api/public/replies', allowed: EVERYONE, sample: () => ({ url: '/api/public/replies' }) },
   { method: 'GET', route: '/api/public/replies/:id', allowed: EVERYONE, sample: async (env) => ({ url: `/api/public/replies/${(await someReply(env, true)).id}` }) },

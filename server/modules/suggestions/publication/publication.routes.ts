@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mustActor } from '../../../platform/http/request-context.js';
 import {
-  DecisionsBody, PublicationList, PublicationListQuery, PublicationReview, PublicRepliesList, PublicRepliesQuery, PublicReply, UnpublishBody, VersionOnly,
+  DecisionsBody, PublicationCounts, PublicationList, PublicationListQuery, PublicationReview, PublicRepliesList, PublicRepliesQuery, PublicReply, UnpublishBody, VersionOnly,
 } from './publication.schemas.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -14,6 +14,8 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/publication/replies', { schema: { tags, summary: '待审核、待发布和已公开的答复（含公开期限）', querystring: PublicationListQuery, response: { 200: PublicationList } } },
     (req) => p().list(mustActor(req.actor), req.query));
+  app.get('/api/publication/counts', { schema: { tags, summary: '各公开状态的答复数及逾期未公开数', response: { 200: PublicationCounts } } },
+    (req) => p().counts(mustActor(req.actor)));
   app.get('/api/publication/replies/:id', { schema: { tags, summary: '答复的隐去审核：每处个人信息及隐去后的文本', params: IdParams, response: { 200: PublicationReview } } },
     (req) => p().get(mustActor(req.actor), req.params.id));
   app.put('/api/publication/replies/:id/decisions', { schema: { tags, summary: '保留自动识别项、增加人工隐去（带版本号）', params: IdParams, body: DecisionsBody, response: { 200: PublicationReview } } },

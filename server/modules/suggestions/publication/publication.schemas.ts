@@ -42,9 +42,12 @@ export const PublicationSummary = z.object({
   version: z.number(),
 });
 
+/** Replies by publication state; `overdue`: not yet published and past the publication deadline. */
+export const PublicationCounts = z.object({ pending: z.number(), reviewed: z.number(), published: z.number(), overdue: z.number() });
+
 export const PublicationList = z.object({
   total: z.number(), page: z.number(), pageSize: z.number(),
-  counts: z.object({ pending: z.number(), reviewed: z.number(), published: z.number() }),
+  counts: PublicationCounts,
   items: z.array(PublicationSummary),
 });
 

@@ -20,7 +20,7 @@ import { addresseesOf, pointsOf, replyContextQuery, type PointRow, type Publicat
 import { publicationPolicy } from './publication.policy.js';
 import { appliedOf, FINDING_LABELS, parseRecord, reviewFields, type ManualRedaction, type ReviewField, type ReviewRecord } from './review.js';
 
-export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = { draft: '待审核', reviewed: '已审核待发布', published: '已公开' };
+export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = { draft: '待审核', reviewed: '已审核待公开', published: '已公开' };
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 关于市人大七届六次会议第187号建议的答复 */
@@ -156,13 +156,23 @@ export class PublicationService {
     };
   }
 
-  private async statusCounts(sessionId?: string) {
+  /** How many replies are in each state, and how many unpublished ones are past their publication deadline. */
+  async statusCounts(sessionId?: string) {
     let q = this.ctx.db.selectFrom('reply as r').innerJoin('suggestion as s', 's.id', 'r.suggestion_id')
       .select('r.publication_state').select((e) => e.fn.countAll<number>().as('n')).where('r.state', '=', 'submitted');
     if (sessionId) q = q.where('s.session_id', '=', sessionId);
     const rows = await q.groupBy('r.publication_state').execute();
     const n = (s: string) => Number(rows.find((r) => r.publication_state === s)?.n ?? 0);
-    return { pending: n('draft'), reviewed: n('reviewed'), published: n('published') };
+    let open = replyContextQuery(this.ctx.db).where('r.state', '=', 'submitted').where('r.publication_state', '!=', 'published');
+    if (sessionId) open = open.where('s.session_id', '=', sessionId);
+    const cal = await this.ctx.calendar.get();
+    const overdue = (await open.execute()).filter((c) => this.deadline(cal, c)?.clock?.status === 'overdue').length;
+    return { pending: n('draft'), reviewed: n('reviewed'), published: n('published'), overdue };
+  }
+
+  async counts(actor: Viewer) {
+    authorize(publicationPolicy, actor, 'read', null);
+    return this.statusCounts();
   }
 
   /** The review screen: every published field with its findings, and the redacted result. */

@@ -55,7 +55,7 @@ describe('publication with redaction', () => {
     const ids = body.items.map((i: { replyId: string }) => i.replyId);
     expect(ids).toEqual(expect.arrayContaining([a.replyIds[0], c.replyIds[0]]));
     expect(ids).not.toContain(b.replyIds[0]);
-    expect(body.counts).toEqual({ pending: 2, reviewed: 0, published: 0 });
+    expect(body.counts).toEqual({ pending: 2, reviewed: 0, published: 0, overdue: 0 });
     const item = body.items.find((i: { replyId: string }) => i.replyId === a.replyIds[0]);
     // Submitted 2024-08-01; 20 working days later.
     expect(item.deadline).toMatchObject({ from: '2024-08-01', workdays: 20, dueDate: '2024-08-29', clock: { status: 'normal' } });
@@ -198,6 +198,7 @@ describe('publication with redaction', () => {
       const res = await (await env.as('organizer')).get(`/api/publication/replies?sessionId=${sessionId}&status=pending`);
       const item = res.json().items.find((i: { replyId: string }) => i.replyId === c.replyIds[0]);
       expect(item.deadline.clock).toMatchObject({ status: 'overdue', statusLabel: '逾期' });
+      expect(res.json().counts.overdue).toBeGreaterThanOrEqual(1);
     } finally {
       env.clock.set('2024-08-01T02:00:00.000Z');
     }

@@ -150,6 +150,14 @@ describe('xlsx import of suggestions', () => {
     expect(noSession.json().message).toBe('所选届次不存在');
   });
 
+  it('offers a template that imports as it is', async () => {
+    const t = await organizer.get('/api/suggestions/import/template.xlsx');
+    expect(t.statusCode).toBe(200);
+    const { sessionId: fresh } = await fixtureSession(env.ctx);
+    const dry = await organizer.post('/api/suggestions/import/dry-run', { sessionId: fresh, contentBase64: t.rawPayload.toString('base64') });
+    expect(dry.json()).toMatchObject({ ok: true, totalRows: 1, rows: [{ number: 187, leadDeputy: '郜义鹏', coSigners: ['李科', '杜小林', '韩志峰', '万建勤'] }] });
+  });
+
   it('accepts a multipart upload, and only the organizer may import', async () => {
     const buf = await xlsx([['标题', '领衔代表', '内容'], ['关于多段上传的建议事项', '李科', BODY]]);
     const boundary = '----qunei-test';

@@ -4,6 +4,7 @@ import { authorize } from '../../../platform/policy/policy.js';
 import { SuggestionListQuery } from '../suggestions.schemas.js';
 import { sendXlsx } from '../tools.xlsx.js';
 import { exportSuggestions } from './export.js';
+import { importTemplate } from './template.js';
 import { xlsxPolicy } from './xlsx.policy.js';
 import { ImportReportView } from './xlsx.schemas.js';
 import { MAX_IMPORT_BYTES, readImportUpload } from './upload.js';
@@ -37,5 +38,12 @@ export const xlsxRoutes: FastifyPluginAsyncZod = async (app) => {
     authorize(xlsxPolicy, actor, 'export', null);
     const out = await exportSuggestions(app.ctx.db, (q) => app.services.suggestions.suggestions.list(actor, q), req.query, app.ctx.clock.today());
     return sendXlsx(reply, out.buffer, `建议清单_${out.sessionName ?? app.ctx.clock.today()}.xlsx`);
+  });
+
+  app.get('/api/suggestions/import/template.xlsx', {
+    schema: { tags: ['建议办理'], summary: '建议导入模板（含填写说明）' },
+  }, async (req, reply) => {
+    imp().assertCanImport(mustActor(req.actor));
+    return sendXlsx(reply, await importTemplate(), '建议导入模板.xlsx');
   });
 };
