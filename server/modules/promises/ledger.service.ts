@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Actor, Viewer } from '../../platform/auth/roles.js';
 import { authorize } from '../../platform/policy/policy.js';
-import { PROMISE_STATUSES, PROMISE_STATUS_LABELS, type PromiseStatus } from '../../../domain/promise-states.js';
+import { PROMISE_STATUSES, PROMISE_STATUS_LABELS, promiseClock, type PromiseStatus } from '../../../domain/promise-states.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { PromisesCore } from './promises.core.js';
 import { ledgerPolicy } from './promises.policy.js';
@@ -45,7 +45,7 @@ export class LedgerService {
       this.core.repo.list({ ...f, overdue: false, dueSoon: false, openEnded: false }),
     ]);
     const views = await this.core.present(actor, rows);
-    const clocks = (await this.core.present(actor, all)).map((v) => v.clock);
+    const clocks = all.map((r) => promiseClock({ status: r.status as PromiseStatus, due: r.due, confirmed: r.confirmed === 1 }, f.today));
     return {
       today: f.today,
       total,
