@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { useMe } from '../../lib/auth';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { keys } from './data';
@@ -37,8 +38,9 @@ export function RatingCard({ s, onRated }: { s: SuggestionDetail; onRated: (r: R
   const reply = [...s.replies].filter((r) => r.state === 'submitted').sort((a, b) => b.round - a.round)[0];
   const [form] = Form.useForm<RatingCreateBody>();
   const satisfaction = Form.useWatch('satisfaction', form);
-  // The rule set tells how long a re-handling round takes; not every role may read rule sets, so this is best effort.
-  const rules = useQuery({ queryKey: keys.ruleSets, queryFn: () => api.get<RuleSet[]>('/api/rule-sets'), retry: false, staleTime: 60_000 });
+  // The rule set tells how long a re-handling round takes; deputies may not read rule sets, so they get the general sentence.
+  const me = useMe();
+  const rules = useQuery({ queryKey: keys.ruleSets, queryFn: () => api.get<RuleSet[]>('/api/rule-sets'), retry: false, staleTime: 60_000, enabled: me.user.role === 'organizer' || me.user.role === 'admin' });
   const rereplyMonths = rules.data?.find((r) => r.id === s.ruleSet.id)?.rereplyMonths;
   const m = useApiMutation((b: RatingCreateBody) => api.post<RatingResult>(`/api/replies/${reply!.id}/ratings`, b), {
     invalidate: [keys.all], success: '评价已提交', onSuccess: (r) => onRated(r),

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits, useSuggestion } from './data';
-import { ClockTag, ExplainedDateView, ReplyDocument, StateTag, cnOrdinal, suggestionNo } from './components';
+import { ClockTag, ExplainedDateView, ReplyDocument, StateTag, cnOrdinal, suggestionNo, useReplyTitle } from './components';
 import { ConflictPanel, type Theirs } from './ReplyConflict';
 import type { Reply, ReplyPoint, SuggestionDetail } from './types';
 import { DEFAULT_CLOSING, HEADER_FIELDS, PHONE, headerValue, pointBody, samePoint, toDraft, toPointDraft, type PointDraft, type ReplyDraft } from './replyDraft';
@@ -159,6 +159,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
   const coUnits = s.assignments.filter((a) => a.role === 'co' && a.state !== 'returned');
   const orgOptions = useMemo(() => unitOptions(units.data), [units.data]);
   const pointCount = (Form.useWatch('points', form) ?? []).length;
+  const replyTitle = useReplyTitle(s);
 
   const copyPrevious = () => {
     if (!lastRound) return;
@@ -274,7 +275,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
               <Space wrap>
                 <Button onClick={() => void save()} loading={saving} disabled={!!theirs}>保存草稿</Button>
                 <Button type="primary" onClick={() => void submit()} disabled={saving || !!theirs}>提交答复</Button>
-                <Button onClick={() => showPreview(form, s, base)}>预览</Button>
+                <Button onClick={() => showPreview(form, s, base, replyTitle)}>预览</Button>
                 {dirty ? <Typography.Text type="warning">有未保存的修改</Typography.Text> : <Typography.Text type="secondary">已保存</Typography.Text>}
               </Space>
             </Card>
@@ -309,7 +310,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
 }
 
 /** A read-only preview of the reply as the deputies will read it. */
-function showPreview(form: ReturnType<typeof Form.useForm<ReplyDraft>>[0], s: SuggestionDetail, base: Reply) {
+function showPreview(form: ReturnType<typeof Form.useForm<ReplyDraft>>[0], s: SuggestionDetail, base: Reply, title: string) {
   const v = form.getFieldsValue(true) as ReplyDraft;
   const preview: Reply = {
     ...base,
@@ -320,7 +321,7 @@ function showPreview(form: ReturnType<typeof Form.useForm<ReplyDraft>>[0], s: Su
   };
   Modal.info({
     title: '答复预览', width: 760, okText: '关闭',
-    content: <ReplyDocument reply={{ ...preview, state: 'submitted' }} addressees={s.signers.filter((x) => x.status === 'accepted').map((x) => x.name)} title={`关于${s.sessionShortName}会议第${s.number ?? '—'}号建议的答复`} />,
+    content: <ReplyDocument reply={{ ...preview, state: 'submitted' }} addressees={s.signers.filter((x) => x.status === 'accepted').map((x) => x.name)} title={title} />,
   });
 }
 

@@ -64,7 +64,7 @@ export default function SuggestionCreatePage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ kind: '建议', coSignerIds: [] }} style={{ maxWidth: 880 }}>
         <Form.Item label="届次" name="sessionId" rules={[{ required: true, message: '请选择届次' }]}>
-          <Select style={{ maxWidth: 360 }} loading={sessions.isLoading} options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.body} ${s.shortName}（${s.fullName}）` }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} style={{ maxWidth: 360 }} loading={sessions.isLoading} options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.body} ${s.shortName}（${s.fullName}）` }))} />
         </Form.Item>
         {organizer && (
           <Form.Item label="领衔代表" name="leadDeputyId" rules={[{ required: true, message: '请选择领衔代表' }]}>

@@ -6,7 +6,7 @@ import { useMe } from '../../lib/auth';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { keys, useDeputies, useEvents, useSuggestion } from './data';
-import { ClockTag, EventTimeline, ExplainedDateView, ExplanationLines, ReplyDocument, StateTag, SuggestionSteps, suggestionNo } from './components';
+import { ClockTag, EventTimeline, ExplainedDateView, ExplanationLines, ReplyDocument, StateTag, SuggestionSteps, suggestionNo, useReplyTitle } from './components';
 import {
   AssignDialog, EditSuggestionDialog, ExtensionDecisionDialog, ExtensionRequestDialog, NotAdmitDialog, ReturnDecisionDialog,
   ReturnRequestDialog, SupervisionDialog,
@@ -51,6 +51,7 @@ function Detail({ s }: { s: SuggestionDetail }) {
     invalidate: [keys.all], success: '已更新重点督办标记',
   });
 
+  const replyTitle = useReplyTitle(s);
   const currentReply = s.replies.find((r) => r.round === s.round);
   const draftExists = currentReply?.state === 'draft';
   const buttons: React.ReactNode[] = [];
@@ -132,7 +133,7 @@ function Detail({ s }: { s: SuggestionDetail }) {
               <Card key={r.id} size="small"
                 title={<Space wrap>{`答复（第${r.round}轮）`}{r.state === 'draft' ? <Tag>草稿</Tag> : <Tag color="green">已提交 {formatInstant(r.submittedAt)}</Tag>}{r.publicationState === 'published' && <Tag color="blue">已公开</Tag>}</Space>}
                 extra={r.state === 'draft' && can('edit_reply') ? <Link to={`/suggestions/${s.id}/reply`}>编辑</Link> : undefined}>
-                <ReplyDocument reply={r} addressees={s.signers.filter((x) => x.status === 'accepted').map((x) => x.name)} title={`关于${s.sessionShortName}会议第${s.number ?? '—'}号建议的答复`} />
+                <ReplyDocument reply={r} addressees={s.signers.filter((x) => x.status === 'accepted').map((x) => x.name)} title={replyTitle} />
                 {r.state === 'submitted' && <RatingsList reply={r} />}
               </Card>
             ))}

@@ -1,6 +1,7 @@
-import { Alert, Descriptions, Empty, List, Popover, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Grid, List, Popover, Progress, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { STATE_LABELS, type SuggestionState } from '../../../../domain/suggestion-states';
 import { formatDateCn, formatInstant } from '../../lib/format';
+import { useSessions } from './data';
 import type { DeadlineClock, ExplainedDate, Reply, SuggestionDetail, SuggestionEvent, SuggestionListItem } from './types';
 
 const STATE_COLORS: Record<SuggestionState, string> = {
@@ -55,6 +56,13 @@ export function ExplanationLines({ lines }: { lines: string[] }) {
   );
 }
 
+/** 关于市人大七届六次会议第187号建议的答复 — the title the seed's reply carries. */
+export function useReplyTitle(s: Pick<SuggestionDetail, 'sessionId' | 'sessionShortName' | 'number' | 'kind'>) {
+  const sessions = useSessions();
+  const body = sessions.data?.find((x) => x.id === s.sessionId)?.body ?? '人大';
+  return `关于市${body}${s.sessionShortName}会议${s.number ? `第${s.number}号` : ''}${s.kind === '提案' ? '提案' : '建议'}的答复`;
+}
+
 export const suggestionNo = (s: Pick<SuggestionListItem, 'number' | 'sessionShortName'>) =>
   s.number ? `${s.sessionShortName}第${s.number}号` : `${s.sessionShortName}（未编号）`;
 
@@ -71,14 +79,25 @@ export function SuggestionSteps({ s }: { s: Pick<SuggestionDetail, 'state' | 'ro
   ];
   const current = order.findIndex((o) => o.states.includes(s.state));
   const status = s.state === 'not_admitted' ? 'error' : s.state === 'closed' ? 'finish' : 'process';
+  const screens = Grid.useBreakpoint();
+  const title = (i: number) => (i === 1 && s.state === 'not_admitted' ? '不予立案' : order[i].title);
+  if (screens.md === false) {
+    // A phone: one line with the step reached, instead of seven steps stacked.
+    const step = Math.max(current, 0);
+    return (
+      <Space orientation="vertical" size={0} style={{ width: '100%' }} data-testid="steps-compact">
+        <Progress percent={Math.round(((step + (status === 'finish' ? 1 : 0.5)) / order.length) * 100)} steps={order.length} showInfo={false} size={[36, 6]} status={status === 'error' ? 'exception' : undefined} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>第 {step + 1}/{order.length} 步：{title(step)} · {STATE_LABELS[s.state]}</Typography.Text>
+      </Space>
+    );
+  }
   return (
     <Steps
       size="small"
       current={current < 0 ? 0 : current}
       status={status}
-      responsive
       items={order.map((o, i) => ({
-        title: i === 1 && s.state === 'not_admitted' ? '不予立案' : o.title,
+        title: title(i),
         content: i === current ? STATE_LABELS[s.state] : undefined,
       }))}
     />
