@@ -5,15 +5,15 @@ import path from 'node:path';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  resolve: { alias: { '@domain': path.resolve(__dirname, 'domain') } },
+  resolve: { alias: { '@domain': path.resolve(import.meta.dirname, 'domain') } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       input: {
-        app: path.resolve(__dirname, 'web/index.html'),
-        ...(process.env.QUNEI_NO_PORTAL ? {} : { portal: path.resolve(__dirname, 'web/portal.html') }),
+        app: path.resolve(import.meta.dirname, 'web/index.html'),
+        ...(process.env.QUNEI_NO_PORTAL ? {} : { portal: path.resolve(import.meta.dirname, 'web/portal.html') }),
       },
     },
   },
