@@ -1,8 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './platform/db/migrations/0001_platform.js';
 import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
-import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0300 from './modules/projects/projects.migration.js';
+import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
 import * as m0200 from './modules/documents/documents.migration.js';
@@ -17,8 +17,8 @@ export const migrations: Record<string, Migration> = {
   '0002_official_calendar': m0002,
   '0100_suggestions': m0100,
   '0150_suggestion_search': m0150,
-  '0300_projects': m0300,
   '0200_documents': m0200,
+  '0300_projects': m0300,
   '0310_parklife': m0310,
   '0400_promises': m0400,
 };

@@ -1,10 +1,10 @@
 import type { AppContext } from '../platform/context.js';
-import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedProjects } from '../modules/projects/projects.demo.js';
+import { seedParkLife } from '../modules/parklife/parklife.demo.js';
 import { seedSuggestions } from '../modules/suggestions/demo/suggestions.seed.js';
 import { seedSuggestionTools } from '../modules/suggestions/tools.demo.js';
-import { seedPromises } from '../modules/promises/promises.demo.js';
 import { seedDocuments } from '../modules/documents/documents.demo.js';
+import { seedPromises } from '../modules/promises/promises.demo.js';
 
 export interface DemoRefs {
   /** Org unit ids by full name. */
@@ -20,8 +20,8 @@ export const moduleSeeds: ModuleSeed[] = [
   seedSuggestions,
   seedProjects,
   seedParkLife,
-  seedPromises,
   seedDocuments,
+  seedPromises,
   // Last: indexes for search everything the seeds above wrote.
   (ctx) => seedSuggestionTools(ctx),
 ];
