@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Card, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn } from '../../lib/format';
 import { keys } from './data';
-import { ClockTag, StateTag, suggestionNo } from './components';
+import { ClockTag, StateTag, SuggestionCards, suggestionNo } from './components';
 import type { Deputy, SuggestionDetail, SuggestionListItem, SuggestionPage } from './types';
 
 const SATISFACTION_TEXT = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
@@ -17,6 +17,7 @@ export default function MySuggestionsPage() {
   const list = useQuery({ queryKey: keys.list({ mine: true }), queryFn: () => api.get<SuggestionPage>('/api/suggestions?pageSize=200') });
   const items = list.data?.items ?? [];
   const myId = me.data?.id;
+  const phone = Grid.useBreakpoint().md === false;
   // Invitations (drafts led by someone else) and replies to rate need the detail's actions.
   const needDetail = items.filter((i) => (i.state === 'draft' && i.leadDeputy.id !== myId) || i.state === 'awaiting_feedback');
   const details = useQueries({
@@ -43,6 +44,13 @@ export default function MySuggestionsPage() {
       )}
       {toRate.size > 0 && <Alert type="warning" showIcon title={`有 ${toRate.size} 件建议的答复等待您评价`} description="打开建议，阅读答复后选择满意、基本满意或不满意。每位联名代表分别评价。" />}
       <Card title="我的建议" extra={<Button type="primary" onClick={() => navigate('/suggestions/new')}>提出建议</Button>}>
+        {phone ? (
+          <SuggestionCards items={items} loading={list.isLoading} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            extra={(s) => <>
+              <Tag color={s.leadDeputy.id === myId ? 'red' : undefined} variant="filled">{s.leadDeputy.id === myId ? '领衔' : '附议'}</Tag>
+              {toRate.has(s.id) && <Tag color="orange">待我评价</Tag>}
+            </>} />
+        ) : (
         <Table<SuggestionListItem>
           rowKey="id" loading={list.isLoading} dataSource={items} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 880 }}
           locale={{ emptyText: '您还没有领衔或附议的建议' }}
@@ -66,6 +74,7 @@ export default function MySuggestionsPage() {
             { title: '结果', key: 'sat', width: 90, render: (_, s) => s.finalSatisfaction ? SATISFACTION_TEXT[s.finalSatisfaction] : '—' },
           ]}
         />
+        )}
         {list.error && <Typography.Text type="danger">{(list.error as Error).message}</Typography.Text>}
       </Card>
     </Space>

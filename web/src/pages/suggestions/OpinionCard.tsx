@@ -31,7 +31,7 @@ export function OpinionCard({ s, assignment }: { s: SuggestionDetail; assignment
         </>
       )}
       {editing && allowed && (
-        <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v.text)}>
+        <Form form={form} name="opinion" layout="vertical" onFinish={(v) => m.mutate(v.text)}>
           <Form.Item name="text" label="协办意见" rules={[{ required: true, whitespace: true, message: '请填写协办意见' }, { min: 4, message: '至少 4 个字' }, { max: 10000, message: '不能超过 10000 个字' }]}>
             <Input.TextArea rows={8} showCount maxLength={10000} placeholder="如：职工餐厅已建成并对外营业，可容纳 400 余人同时用餐；住宿、商超、健身等配套已建成。" />
           </Form.Item>

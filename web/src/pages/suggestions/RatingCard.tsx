@@ -59,7 +59,7 @@ export function RatingCard({ s, onRated }: { s: SuggestionDetail; onRated: (r: R
   };
   return (
     <Card title={`评价第${reply.round}轮答复`} size="small" data-testid="rating-card">
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ metInPerson: false }}>
+      <Form form={form} name="rating" layout="vertical" onFinish={submit} initialValues={{ metInPerson: false }}>
         <Form.Item label="对答复是否满意" name="satisfaction" rules={[{ required: true, message: '请选择满意、基本满意或不满意' }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'satisfied', label: '满意' }, { value: 'basically_satisfied', label: '基本满意' }, { value: 'dissatisfied', label: '不满意' }]} />
         </Form.Item>

@@ -72,7 +72,7 @@ export function ConflictPanel({ form, theirs, orgOptions, onResolved }: {
   return (
     <Card size="small" style={{ borderColor: '#faad14' }} data-testid="reply-conflict">
       <Alert type="warning" showIcon title="该答复已被他人修改"
-        description={`${theirs.message}。您输入的内容仍保留在下方表单中，没有丢失。请对照他人保存的版本，决定如何处理。（他人保存于 ${new Date(theirs.reply.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`} />
+        description={`在您编辑期间，他人保存了这份答复（服务器提示：${theirs.message}）。您输入的内容仍保留在下方表单中，没有丢失。请对照他人保存的版本，选择保留您的内容或采用他人的版本。`} />
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col span={12}><Typography.Text strong>您的内容（未保存）</Typography.Text></Col>
         <Col span={12}><Typography.Text strong>他人已保存的版本</Typography.Text></Col>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Collapse, DatePicker, Empty, Form, Input, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,7 +38,14 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
   const [saving, setSaving] = useState(false);
   const [theirs, setTheirs] = useState<Theirs | null>(null);
 
-  useEffect(() => { form.setFieldsValue(toDraft(initial)); }, [form, initial]);
+  // Fill the form once. Later refetches of the suggestion must never overwrite what is being typed; the form
+  // is reset only by a successful save or by the person choosing the other version after a conflict.
+  const filled = useRef(false);
+  useEffect(() => {
+    if (filled.current) return;
+    filled.current = true;
+    form.setFieldsValue(toDraft(initial));
+  }, [form, initial]);
 
   // Never lose what was typed: ask before leaving with unsaved changes.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
@@ -197,7 +204,7 @@ function Editor({ s, initial }: { s: SuggestionDetail; initial: Reply }) {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} data-testid="reply-editor" scrollToFirstError>
+          <Form form={form} name="reply" layout="vertical" onValuesChange={() => setDirty(true)} data-testid="reply-editor" scrollToFirstError>
             <Card title="文头与分类" size="small" style={{ marginBottom: 16 }}>
               <Row gutter={16}>
                 <Col xs={24} md={12}>

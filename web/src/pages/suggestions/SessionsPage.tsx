@@ -77,13 +77,13 @@ export default function SessionsPage() {
       />
       <Modal open={!!editing} title={editing === 'new' ? '新建届次' : '编辑届次'} onCancel={() => setEditing(null)} onOk={submit}
         confirmLoading={create.isPending || update.isPending} okText="保存" forceRender>
-        <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
+        <Form form={form} name="session" layout="vertical" onValuesChange={onValuesChange}>
           <Form.Item label="机关" name="body" rules={[{ required: true }]}>
             <Radio.Group options={[{ value: '人大', label: '人大（代表建议）' }, { value: '政协', label: '政协（委员提案）' }]} />
           </Form.Item>
           <Space wrap>
-            <Form.Item label="届" name="term" rules={[{ required: true, message: '请选择届次' }]}><Select style={{ width: 100 }} options={numberOptions} placeholder="七" /></Form.Item>
-            <Form.Item label="次会议" name="meeting" rules={[{ required: true, message: '请选择第几次会议' }]}><Select style={{ width: 100 }} options={numberOptions} placeholder="六" /></Form.Item>
+            <Form.Item label="届" name="term" rules={[{ required: true, message: '请选择届次' }]}><Select showSearch style={{ width: 100 }} options={numberOptions} placeholder="七" /></Form.Item>
+            <Form.Item label="次会议" name="meeting" rules={[{ required: true, message: '请选择第几次会议' }]}><Select showSearch style={{ width: 100 }} options={numberOptions} placeholder="六" /></Form.Item>
             <Form.Item label="简称" name="shortName" tooltip="不填则为“七届六次”的形式"><Input style={{ width: 140 }} maxLength={20} placeholder="七届六次" /></Form.Item>
           </Space>
           <Form.Item label="全称" name="fullName" rules={[{ required: true, whitespace: true, message: '请填写全称' }, { max: 80, message: '全称不能超过 80 个字' }]}>

@@ -62,7 +62,7 @@ export default function SuggestionCreatePage() {
         {searchPage && <> 提交前可以先 <Link to={`/suggestions/search${title ? `?q=${encodeURIComponent(title)}` : ''}`}>查找相似的已办建议</Link>，看看以往是如何答复的。</>}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ kind: '建议', coSignerIds: [] }} style={{ maxWidth: 880 }}>
+      <Form form={form} name="suggestion" layout="vertical" initialValues={{ kind: '建议', coSignerIds: [] }} style={{ maxWidth: 880 }}>
         <Form.Item label="届次" name="sessionId" rules={[{ required: true, message: '请选择届次' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} style={{ maxWidth: 360 }} loading={sessions.isLoading} options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.body} ${s.shortName}（${s.fullName}）` }))} />
         </Form.Item>

@@ -172,14 +172,14 @@ function Detail({ s }: { s: SuggestionDetail }) {
         </Col>
       </Row>
 
-      <EditSuggestionDialog s={s} open={dialog === 'edit'} onClose={close} organizer={organizer} />
-      <NotAdmitDialog s={s} open={dialog === 'notAdmit'} onClose={close} />
-      <AssignDialog s={s} open={dialog === 'assign'} onClose={close} />
-      <ReturnRequestDialog s={s} assignment={myAssignment} open={dialog === 'returnRequest'} onClose={close} />
-      <ExtensionRequestDialog s={s} open={dialog === 'extension'} onClose={close} />
-      <SupervisionDialog s={s} open={dialog === 'supervise'} onClose={close} />
-      <ReturnDecisionDialog s={s} assignment={returnDecision} open={!!returnDecision} onClose={() => setReturnDecision(undefined)} />
-      <ExtensionDecisionDialog s={s} request={extensionDecision} open={!!extensionDecision} onClose={() => setExtensionDecision(undefined)} />
+      {can('edit') && <EditSuggestionDialog s={s} open={dialog === 'edit'} onClose={close} organizer={organizer} />}
+      {can('not_admit') && <NotAdmitDialog s={s} open={dialog === 'notAdmit'} onClose={close} />}
+      {can('assign') && <AssignDialog s={s} open={dialog === 'assign'} onClose={close} />}
+      {can('request_return') && <ReturnRequestDialog s={s} assignment={myAssignment} open={dialog === 'returnRequest'} onClose={close} />}
+      {can('request_extension') && <ExtensionRequestDialog s={s} open={dialog === 'extension'} onClose={close} />}
+      {can('supervise') && <SupervisionDialog s={s} open={dialog === 'supervise'} onClose={close} />}
+      {can('decide_return') && <ReturnDecisionDialog s={s} assignment={returnDecision} open={!!returnDecision} onClose={() => setReturnDecision(undefined)} />}
+      {can('decide_extension') && <ExtensionDecisionDialog s={s} request={extensionDecision} open={!!extensionDecision} onClose={() => setExtensionDecision(undefined)} />}
     </Space>
   );
 }

@@ -1,12 +1,12 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Input, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Input, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { SUGGESTION_STATES, STATE_LABELS } from '../../../../domain/suggestion-states';
 import { api, qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { formatDateCn } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits, useSessions } from './data';
-import { ClockTag, StateTag } from './components';
+import { ClockTag, StateTag, SuggestionCards } from './components';
 import type { SuggestionListItem, SuggestionPage } from './types';
 
 const SATISFACTION_TEXT = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
@@ -88,6 +88,8 @@ export default function SuggestionListPage() {
 export function SuggestionTable({ items, loading, pagination, showUnit = true }: {
   items: SuggestionListItem[] | undefined; loading?: boolean; pagination?: object | false; showUnit?: boolean;
 }) {
+  const phone = Grid.useBreakpoint().md === false;
+  if (phone) return <SuggestionCards items={items} loading={loading} pagination={pagination} />;
   return (
     <Table<SuggestionListItem>
       rowKey="id" size="middle" loading={loading} dataSource={items} pagination={pagination ?? false} scroll={{ x: 980 }}

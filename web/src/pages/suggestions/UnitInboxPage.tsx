@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
@@ -31,6 +31,14 @@ export default function UnitInboxPage() {
   const q = useQuery({ queryKey: keys.inbox(state), queryFn: () => api.get<Inbox>(`/api/unit-inbox?state=${state}`) });
   const accept = useApiMutation((a: { id: string; version: number }) => api.post(`/api/assignments/${a.id}/accept`, { version: a.version }), { invalidate: [keys.all], success: '已签收' });
   const items = q.data?.items ?? [];
+  const phone = Grid.useBreakpoint().md === false;
+  const action = (i: InboxItem) => {
+    const a = i.assignment;
+    if (a.state === 'assigned') return <Space size={4} wrap><Button size="small" type="primary" loading={accept.isPending} onClick={() => accept.mutate({ id: a.id, version: a.version })}>签收</Button><Button size="small" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>退办…</Button></Space>;
+    if (a.role === 'lead' && (i.suggestion.state === 'in_progress' || i.suggestion.state === 'rehandling') && i.replyState !== 'submitted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}/reply`)}>起草答复</Button>;
+    if (a.role === 'co' && !a.opinion && a.state === 'accepted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>填写协办意见</Button>;
+    return <Link to={`/suggestions/${i.suggestion.id}`}>查看</Link>;
+  };
   const overdue = items.filter((i) => i.assignment.clock?.status === 'overdue').length;
   const soon = items.filter((i) => i.assignment.clock?.status === 'due_soon').length;
   return (
@@ -45,6 +53,20 @@ export default function UnitInboxPage() {
           {soon > 0 && <Tag color="orange">临期 {soon} 件</Tag>}
         </Space>
       )}
+      {phone ? (
+        <List loading={q.isLoading} dataSource={items} locale={{ emptyText: state === 'open' ? '没有待办的建议' : '本单位还没有承办的建议' }}
+          renderItem={(i) => (
+            <List.Item data-testid="inbox-item">
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <Space size={4} wrap><Typography.Text type="secondary">{suggestionNo(i.suggestion)}</Typography.Text><Tag color={i.assignment.role === 'lead' ? 'red' : undefined}>{i.assignment.roleLabel}</Tag></Space>
+                <Link to={`/suggestions/${i.suggestion.id}`} style={{ fontWeight: 500 }}>{i.suggestion.title}</Link>
+                <Space size={4} wrap><StateTag state={i.suggestion.state} label={i.suggestion.stateLabel} round={i.suggestion.round} /><ClockTag clock={i.assignment.clock} /></Space>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>{nextStep(i)}</Typography.Text>
+                {action(i)}
+              </Space>
+            </List.Item>
+          )} />
+      ) : (
       <Table<InboxItem>
         rowKey={(i) => i.assignment.id} loading={q.isLoading} dataSource={items} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1000 }}
         locale={{ emptyText: state === 'open' ? '没有待办的建议' : '本单位还没有承办的建议' }}
@@ -68,18 +90,10 @@ export default function UnitInboxPage() {
               : '—',
           },
           { title: '下一步', key: 'next', width: 220, render: (_, i) => <Typography.Text>{nextStep(i)}</Typography.Text> },
-          {
-            title: '操作', key: 'ops', width: 150, fixed: 'right',
-            render: (_, i) => {
-              const a = i.assignment;
-              if (a.state === 'assigned') return <Space size={4} wrap><Button size="small" type="primary" loading={accept.isPending} onClick={() => accept.mutate({ id: a.id, version: a.version })}>签收</Button><Button size="small" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>退办…</Button></Space>;
-              if (a.role === 'lead' && (i.suggestion.state === 'in_progress' || i.suggestion.state === 'rehandling') && i.replyState !== 'submitted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}/reply`)}>起草答复</Button>;
-              if (a.role === 'co' && !a.opinion && a.state === 'accepted') return <Button size="small" type="primary" onClick={() => navigate(`/suggestions/${i.suggestion.id}`)}>填写协办意见</Button>;
-              return <Link to={`/suggestions/${i.suggestion.id}`}>查看</Link>;
-            },
-          },
+          { title: '操作', key: 'ops', width: 150, fixed: phone ? undefined : 'right', render: (_, i) => action(i) },
         ]}
       />
+      )}
     </Card>
   );
 }

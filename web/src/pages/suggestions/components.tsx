@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Empty, Grid, List, Popover, Progress, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { STATE_LABELS, type SuggestionState } from '../../../../domain/suggestion-states';
 import { formatDateCn, formatInstant } from '../../lib/format';
+import { Link } from 'react-router';
 import { useSessions } from './data';
 import type { DeadlineClock, ExplainedDate, Reply, SuggestionDetail, SuggestionEvent, SuggestionListItem } from './types';
 
@@ -101,6 +102,29 @@ export function SuggestionSteps({ s }: { s: Pick<SuggestionDetail, 'state' | 'ro
         content: i === current ? STATE_LABELS[s.state] : undefined,
       }))}
     />
+  );
+}
+
+/** On a phone, suggestions as a list of small cards instead of a wide table. */
+export function SuggestionCards({ items, loading, pagination, extra }: {
+  items: SuggestionListItem[] | undefined; loading?: boolean; pagination?: object | false; extra?: (s: SuggestionListItem) => React.ReactNode;
+}) {
+  return (
+    <List loading={loading} dataSource={items} pagination={pagination} locale={{ emptyText: '没有符合条件的建议' }}
+      renderItem={(s) => (
+        <List.Item data-testid="suggestion-card">
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>{suggestionNo(s)} · {s.leadDeputy.name}{s.signerNames.length > 1 ? ` 等${s.signerNames.length}人` : ''}{s.leadUnit ? ` · ${s.leadUnit.name}` : ''}</Typography.Text>
+            <Link to={`/suggestions/${s.id}`} style={{ fontWeight: 500 }}>{s.title}</Link>
+            <Space size={4} wrap>
+              <StateTag state={s.state} label={s.stateLabel} round={s.round} />
+              <ClockTag clock={s.clock} />
+              {s.keySupervision && <Tag color="red">重点督办</Tag>}
+              {extra?.(s)}
+            </Space>
+          </Space>
+        </List.Item>
+      )} />
   );
 }
 

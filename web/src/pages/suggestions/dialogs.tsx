@@ -27,7 +27,7 @@ export function NotAdmitDialog({ s, open, onClose }: DialogProps) {
     <Modal open={open} title="不予立案" onCancel={onClose} okText="确定不予立案" okButtonProps={{ danger: true }} confirmLoading={m.isPending}
       onOk={async () => m.mutate((await form.validateFields()).reason)} forceRender>
       <Typography.Paragraph type="secondary">不予立案的理由将告知领衔代表和附议代表。</Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="notAdmit" layout="vertical">
         <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写不予立案理由' }, { min: 4, message: '理由至少 4 个字' }, { max: 500, message: '理由不能超过 500 个字' }]}>
           <Input.TextArea rows={4} placeholder="如：所提事项属于司法机关职权范围，建议转为来信办理。" />
         </Form.Item>
@@ -69,7 +69,7 @@ export function AssignDialog({ s, open, onClose }: DialogProps) {
   return (
     <Modal open={open} title={`交办：${s.title}`} onCancel={onClose} okText="交办" confirmLoading={m.isPending} width={720} forceRender
       onOk={async () => { const v = await form.validateFields(); m.mutate({ leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [], assignedOn: iso(v.assignedOn) }); }}>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="assign" layout="vertical">
         <Form.Item label="主办单位" name="leadUnitId" rules={[{ required: true, message: '请选择主办单位' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions(units.data)} placeholder="选择一个主办单位" loading={units.isLoading} />
         </Form.Item>
@@ -111,7 +111,7 @@ export function ReturnRequestDialog({ s, assignment, open, onClose }: DialogProp
         title={<>退办须在 <b>{formatDateCn(assignment.returnDue.date)}</b> 前（含当日）提出，并说明理由；交办方同意后改交其他单位。</>}
         description={<ExplanationLines lines={assignment.returnDue.lines} />} />
       <Typography.Paragraph>建议：{s.title}（本单位为{assignment.roleLabel}单位）</Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="returnRequest" layout="vertical">
         <Form.Item label="退办理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退办理由' }, { min: 4, message: '理由至少 4 个字' }, { max: 1000, message: '理由不能超过 1000 个字' }]}>
           <Input.TextArea rows={4} placeholder="说明该建议不属于本单位职责的依据，并建议改交的单位。" />
         </Form.Item>
@@ -135,7 +135,7 @@ export function ReturnDecisionDialog({ s, assignment, open, onClose }: DialogPro
     <Modal open={open} title={`退办申请：${assignment.unit.name}（${assignment.roleLabel}）`} onCancel={onClose} okText="确定" confirmLoading={m.isPending} forceRender
       onOk={async () => { const v = await form.validateFields(); m.mutate({ approve: v.approve, ...(v.newUnitId ? { newUnitId: v.newUnitId } : {}), note: v.note?.trim() || null }); }}>
       <Typography.Paragraph><b>退办理由：</b>{assignment.returnReason}</Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="returnDecision" layout="vertical">
         <Form.Item name="approve" label="决定"><Radio.Group options={[{ value: true, label: '同意退办' }, { value: false, label: '不同意，继续由该单位办理' }]} /></Form.Item>
         {approve && (
           <Form.Item label={assignment.role === 'lead' ? '改交主办单位' : '改交协办单位（可不选）'} name="newUnitId"
@@ -163,7 +163,7 @@ export function ExtensionRequestDialog({ s, open, onClose }: DialogProps) {
       <Typography.Paragraph>
         当前答复期限 <b>{formatDateCn(current)}</b>{hard && <>，最长不得超过 <b>{formatDateCn(hard)}</b></>}。按规定，三个月内不能办结的，应先向代表说明情况。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="extensionRequest" layout="vertical">
         <Form.Item label="申请延至" name="requestedDue" rules={[{ required: true, message: '请选择申请延至的日期' }]}>
           <DatePicker disabledDate={(d) => (current ? d.isBefore(dayjs(current).add(1, 'day'), 'day') : d.isBefore(dayjs(), 'day')) || (hard ? d.isAfter(dayjs(hard), 'day') : false)} />
         </Form.Item>
@@ -189,7 +189,7 @@ export function ExtensionDecisionDialog({ s, request, open, onClose }: DialogPro
       onOk={async () => { const v = await form.validateFields(); m.mutate({ approve: v.approve, ...(v.approve && v.decidedDue ? { decidedDue: iso(v.decidedDue) } : {}), note: v.note?.trim() || null }); }}>
       <Typography.Paragraph>申请延至 <b>{formatDateCn(request.requestedDue)}</b>；理由：{request.reason}</Typography.Paragraph>
       {hard && <Typography.Paragraph type="secondary">最长期限：{formatDateCn(hard)}（批准的期限不得晚于此日）</Typography.Paragraph>}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="extensionDecision" layout="vertical">
         <Form.Item name="approve" label="决定"><Radio.Group options={[{ value: true, label: '同意延期' }, { value: false, label: '不同意' }]} /></Form.Item>
         {approve && <Form.Item label="批准延至" name="decidedDue" rules={[{ required: true, message: '请选择日期' }]}><DatePicker disabledDate={(d) => (hard ? d.isAfter(dayjs(hard), 'day') : false)} /></Form.Item>}
         <Form.Item label="审核意见" name="note" rules={[{ max: 500, message: '审核意见不能超过 500 个字' }]}><Input.TextArea rows={3} /></Form.Item>
@@ -205,7 +205,7 @@ export function SupervisionDialog({ s, open, onClose }: DialogProps) {
   return (
     <Modal open={open} title="登记督办情况" onCancel={onClose} okText="登记" confirmLoading={m.isPending} forceRender
       onOk={async () => { const v = await form.validateFields(); m.mutate({ kind: v.kind, happenedOn: iso(v.happenedOn), note: v.note }); }}>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="supervision" layout="vertical">
         <Form.Item label="督办方式" name="kind" rules={[{ required: true }]}>
           <Select options={SUPERVISION_KINDS.map((k) => ({ value: k, label: SUPERVISION_KIND_LABELS[k] }))} />
         </Form.Item>
@@ -226,7 +226,7 @@ export function EditSuggestionDialog({ s, open, onClose, organizer }: DialogProp
   return (
     <Modal open={open} title="修改建议" onCancel={onClose} okText="保存" confirmLoading={m.isPending} width={760} forceRender
       onOk={async () => { const v = await form.validateFields(); m.mutate({ ...v, number: v.number ?? undefined }); }}>
-      <Form form={form} layout="vertical"><SuggestionFields organizer={organizer} /></Form>
+      <Form form={form} name="editSuggestion" layout="vertical"><SuggestionFields organizer={organizer} /></Form>
     </Modal>
   );
 }
