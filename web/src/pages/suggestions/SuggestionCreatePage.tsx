@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Form, Select, Space, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Empty, Form, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { PAGES } from '../../pages';
 import { keys, useDeputies, useSessions } from './data';
 import { SuggestionFields } from './dialogs';
+import { StateTag } from './components';
+import type { SimilarResult } from './toolsTypes';
 import type { SuggestionCreateBody, SuggestionDetail } from './types';
 
 interface Values { sessionId: string; number?: number; title: string; category: string; kind: '建议' | '议案转建议' | '提案'; body: string; leadDeputyId?: string; coSignerIds: string[] }
@@ -25,6 +27,7 @@ export default function SuggestionCreatePage() {
   const [error, setError] = useState<string | null>(null);
   const lead = Form.useWatch('leadDeputyId', form);
   const title = Form.useWatch('title', form);
+  const text = Form.useWatch('body', form);
   const searchPage = PAGES.some((p) => p.path === '/suggestions/search');
 
   useEffect(() => {
@@ -62,7 +65,9 @@ export default function SuggestionCreatePage() {
         {searchPage && <> 提交前可以先 <Link to={`/suggestions/search${title ? `?q=${encodeURIComponent(title)}` : ''}`}>查找相似的已办建议</Link>，看看以往是如何答复的。</>}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="suggestion" layout="vertical" initialValues={{ kind: '建议', coSignerIds: [] }} style={{ maxWidth: 880 }}>
+      <Row gutter={24}>
+      <Col xs={24} xl={15}>
+      <Form form={form} name="suggestion" layout="vertical" initialValues={{ kind: '建议', coSignerIds: [] }}>
         <Form.Item label="届次" name="sessionId" rules={[{ required: true, message: '请选择届次' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} style={{ maxWidth: 360 }} loading={sessions.isLoading} options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.body} ${s.shortName}（${s.fullName}）` }))} />
         </Form.Item>
@@ -86,6 +91,60 @@ export default function SuggestionCreatePage() {
           <Button onClick={() => navigate(-1)}>取消</Button>
         </Space>
       </Form>
+      </Col>
+      <Col xs={24} xl={9}>
+        <SimilarWhileDrafting title={title ?? ''} body={text ?? ''} />
+      </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/** Settles on a value once it has stopped changing for a moment (so similar suggestions are not fetched per keystroke). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+/** Earlier suggestions like the one being written, and how they were answered. */
+function SimilarWhileDrafting({ title, body }: { title: string; body: string }) {
+  const t = useSettled(title.trim(), 800);
+  const b = useSettled(body.trim(), 800);
+  const enough = t.length >= 5 || b.length >= 10;
+  const q = useQuery({
+    queryKey: ['suggestions', 'similar-draft', t, b],
+    queryFn: () => api.post<SimilarResult>('/api/suggestions/similar', { title: t || b.slice(0, 40), body: b, limit: 5 }),
+    enabled: enough,
+    staleTime: 60_000,
+    retry: false,
+  });
+  return (
+    <Card size="small" title="相似的往届建议" data-testid="similar-while-drafting" style={{ marginTop: 8 }}>
+      {!enough && <Typography.Text type="secondary">输入标题或内容后，这里会列出内容相近的往届建议及其答复情况，避免重复提出，也可参考以往的办理结果。</Typography.Text>}
+      {enough && q.isLoading && <Typography.Text type="secondary">正在查找…</Typography.Text>}
+      {q.error && <Typography.Text type="secondary">{(q.error as Error).message}</Typography.Text>}
+      {enough && q.data && (
+        <List size="small" dataSource={q.data.items} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有找到相似的建议" /> }}
+          renderItem={(s) => (
+            <List.Item>
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                {s.access === 'internal' ? <Link to={`/suggestions/${s.suggestionId}`}>{s.title}</Link> : <Typography.Text>{s.title}</Typography.Text>}
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.sessionName}{s.number ? ` 第${s.number}号` : ''}</Typography.Text>
+                  <StateTag state={s.state} label={s.stateLabel} />
+                  {s.satisfactionLabel && <Tag>{`代表评价：${s.satisfactionLabel}`}</Tag>}
+                </Space>
+                {s.reply
+                  ? <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 2 }}>{s.leadUnitName ? `${s.leadUnitName}答复` : '答复'}{s.reply.classCode ? `（${s.reply.classCode}类）` : ''}：{s.reply.excerpt}</Typography.Paragraph>
+                  : <Typography.Text type="secondary" style={{ fontSize: 12 }}>尚未答复</Typography.Text>}
+              </Space>
+            </List.Item>
+          )} />
+      )}
     </Card>
   );
 }

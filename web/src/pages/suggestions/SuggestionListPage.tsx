@@ -7,6 +7,7 @@ import { useMe } from '../../lib/auth';
 import { formatDateCn } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits, useSessions } from './data';
 import { ClockTag, StateTag, SuggestionCards } from './components';
+import { ExportButton } from './ExportPanel';
 import type { SuggestionListItem, SuggestionPage } from './types';
 
 const SATISFACTION_TEXT = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
@@ -48,15 +49,15 @@ export default function SuggestionListPage() {
     },
     placeholderData: (prev) => prev,
   });
-  const organizer = me.user.role === 'organizer' || me.user.role === 'admin';
 
   return (
     <Card
       title="建议登记与办理"
-      extra={organizer && (
+      extra={(
         <Space wrap>
-          <Button type="primary" onClick={() => navigate('/suggestions/new')}>登记建议</Button>
-          <Button onClick={() => navigate('/suggestions/sessions')}>届次管理</Button>
+          {me.user.role === 'organizer' && <Button type="primary" onClick={() => navigate('/suggestions/new')}>登记建议</Button>}
+          <ExportButton filters={{ sessionId: filters.sessionId, state: filters.state, unitId: filters.unitId, keySupervision: filters.keySupervision, clock: filters.clock, q: filters.q }}>按当前筛选导出</ExportButton>
+          {me.user.role === 'organizer' && <Button onClick={() => navigate('/suggestions/import')}>导入</Button>}
         </Space>
       )}
     >
