@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../../platform/context.js';
 import { badRequest, notFound } from '../../../platform/errors.js';
-import { matchedDocs } from '../search/search.repo.js';
+import { matchedReplyIds } from '../search/search.repo.js';
 import { parseQuery } from '../search/search.text.js';
 import { parsePublished } from './published.js';
 
@@ -24,8 +24,7 @@ export class PublicRepliesService {
     if (f.q) {
       const chunks = parseQuery(f.q);
       if (!chunks.length) badRequest('请输入要搜索的字词（汉字、字母或数字）', 'query_empty');
-      const docs = await matchedDocs(this.ctx.db, this.ctx.dialect, { chunks, scope: { kind: 'public' }, kinds: ['published'] });
-      const ids = [...new Set(docs.map((d) => d.reply_id).filter((x): x is string => !!x))];
+      const ids = await matchedReplyIds(this.ctx.db, this.ctx.dialect, { chunks, scope: { kind: 'public' }, only: 'published' });
       q = ids.length ? q.where('r.id', 'in', ids) : q.where('r.id', '=', '');
     }
     const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -4,12 +4,14 @@
  * suggestion or one of its replies; `reindexStale` (a periodic job) catches anything changed without it.
  */
 import { sql } from 'kysely';
-import { searchText, tokenize } from '../../../../domain/text/bigrams.js';
+import { tokenize } from '../../../../domain/text/bigrams.js';
 import { dialectOf, type Queryable } from '../../../platform/db/database.js';
 import { parsePublished, publishedText } from '../publication/published.js';
-import { normalizeForMatch } from './search.text.js';
+import { BARRIER, indexTokens, normalizeForMatch } from './search.text.js';
+import { docSeq, slotOf } from './search.keys.js';
 
 interface DocRow {
+  seq: number;
   doc_key: string;
   suggestion_id: string;
   kind: 'suggestion' | 'reply' | 'published';
@@ -25,7 +27,7 @@ const maxStamp = (...xs: Array<string | null | undefined>) => xs.filter((x): x i
 /** Separates fields so that no phrase runs from one field into the next. */
 const joinParts = (parts: Array<string | null | undefined>) => parts.filter((p): p is string => !!p && p.trim() !== '');
 
-const build = (parts: string[]) => ({ search_text: searchText(...parts), match_text: normalizeForMatch(parts.join('\n')) });
+const build = (parts: string[]) => ({ search_text: indexTokens(parts), match_text: normalizeForMatch(parts.join('\n')) });
 
 /** The text of a suggestion that its own search document holds. */
 export const suggestionParts = (s: { title: string; body: string }) => joinParts([s.title, s.body]);
@@ -34,30 +36,39 @@ export const suggestionParts = (s: { title: string; body: string }) => joinParts
 export const replyParts = (r: { doc_number: string | null; intro: string | null }, points: Array<{ heading: string | null; text: string }>) =>
   joinParts([r.doc_number, r.intro, ...points.flatMap((p) => [p.heading, p.text])]);
 
+/** The suggestion's integer key in the index, made the first time it is indexed. */
+async function keyOf(db: Queryable, id: string): Promise<number> {
+  const have = await db.selectFrom('suggestion_search_key').select('skey').where('suggestion_id', '=', id).executeTakeFirst();
+  if (have) return Number(have.skey);
+  const made = await db.insertInto('suggestion_search_key').values({ suggestion_id: id }).returning('skey').executeTakeFirstOrThrow();
+  return Number(made.skey);
+}
+
 async function desiredDocs(db: Queryable, id: string): Promise<DocRow[] | null> {
   const s = await db.selectFrom('suggestion').select(['id', 'title', 'body', 'updated_at']).where('id', '=', id).executeTakeFirst();
   if (!s) return null;
+  const skey = await keyOf(db, id);
   const replies = await db.selectFrom('reply')
-    .select(['id', 'state', 'doc_number', 'intro', 'publication_state', 'published_json', 'updated_at'])
+    .select(['id', 'round', 'state', 'doc_number', 'intro', 'publication_state', 'published_json', 'updated_at'])
     .where('suggestion_id', '=', id).orderBy('round').execute();
   const points = replies.length
     ? await db.selectFrom('reply_point').select(['reply_id', 'ordinal', 'heading', 'text', 'updated_at'])
       .where('reply_id', 'in', replies.map((r) => r.id)).orderBy('reply_id').orderBy('ordinal').execute()
     : [];
   const docs: DocRow[] = [{
-    doc_key: `s:${id}`, suggestion_id: id, kind: 'suggestion', reply_id: null, reply_state: null,
+    seq: docSeq(skey, slotOf('suggestion')), doc_key: `s:${id}`, suggestion_id: id, kind: 'suggestion', reply_id: null, reply_state: null,
     ...build(suggestionParts(s)), source_stamp: s.updated_at,
   }];
   for (const r of replies) {
     const pts = points.filter((p) => p.reply_id === r.id);
     docs.push({
-      doc_key: `r:${r.id}`, suggestion_id: id, kind: 'reply', reply_id: r.id, reply_state: r.state,
+      seq: docSeq(skey, slotOf('reply', r.round, r.state)), doc_key: `r:${r.id}`, suggestion_id: id, kind: 'reply', reply_id: r.id, reply_state: r.state,
       ...build(replyParts(r, pts)), source_stamp: maxStamp(r.updated_at, ...pts.map((p) => p.updated_at)),
     });
     const pub = r.publication_state === 'published' ? parsePublished(r.published_json) : null;
     if (pub) {
       docs.push({
-        doc_key: `p:${r.id}`, suggestion_id: id, kind: 'published', reply_id: r.id, reply_state: r.state,
+        seq: docSeq(skey, slotOf('published', r.round)), doc_key: `p:${r.id}`, suggestion_id: id, kind: 'published', reply_id: r.id, reply_state: r.state,
         ...build(publishedText(pub)), source_stamp: r.updated_at,
       });
     }
@@ -65,7 +76,7 @@ async function desiredDocs(db: Queryable, id: string): Promise<DocRow[] | null> 
   return docs;
 }
 
-const uniqueTokens = (text: string) => new Set(text ? text.split(' ').filter(Boolean) : []);
+const uniqueTokens = (text: string) => new Set(text ? text.split(' ').filter((t) => t && t !== BARRIER) : []);
 
 /** Adds `delta` to the document frequency of each term, in a fixed order (no deadlocks between instances). */
 async function bumpTerms(db: Queryable, terms: string[], delta: 1 | -1) {
@@ -92,17 +103,18 @@ export async function indexSuggestion(db: Queryable, id: string): Promise<void> 
   }
   const want = await desiredDocs(db, id);
   const have = await db.selectFrom('suggestion_search')
-    .select(['doc_key', 'kind', 'reply_state', 'search_text', 'match_text', 'source_stamp'])
+    .select(['seq', 'doc_key', 'kind', 'reply_state', 'search_text', 'match_text', 'source_stamp'])
     .where('suggestion_id', '=', id).execute();
   const haveByKey = new Map(have.map((h) => [h.doc_key, h]));
-  const wantKeys = new Set((want ?? []).map((d) => d.doc_key));
+  const wantByKey = new Map((want ?? []).map((d) => [d.doc_key, d]));
 
-  const gone = have.filter((h) => !wantKeys.has(h.doc_key)).map((h) => h.doc_key);
+  // Gone, or renumbered (a draft submitted moves to another slot): delete, then insert below.
+  const gone = have.filter((h) => { const w = wantByKey.get(h.doc_key); return !w || Number(h.seq) !== w.seq; }).map((h) => h.doc_key);
   if (gone.length) await db.deleteFrom('suggestion_search').where('doc_key', 'in', gone).execute();
 
   for (const d of want ?? []) {
     const h = haveByKey.get(d.doc_key);
-    if (!h) {
+    if (!h || Number(h.seq) !== d.seq) {
       await db.insertInto('suggestion_search').values(d).execute();
     } else if (h.search_text !== d.search_text || h.match_text !== d.match_text || h.reply_state !== d.reply_state || h.source_stamp !== d.source_stamp) {
       await db.updateTable('suggestion_search')
@@ -110,6 +122,7 @@ export async function indexSuggestion(db: Queryable, id: string): Promise<void> 
         .where('doc_key', '=', d.doc_key).execute();
     }
   }
+  if (!want) await db.deleteFrom('suggestion_search_key').where('suggestion_id', '=', id).execute();
 
   // Term frequencies follow the suggestion documents only.
   const oldTerms = uniqueTokens(have.find((h) => h.kind === 'suggestion')?.search_text ?? '');
@@ -160,7 +173,8 @@ export async function reindexStale(db: import('../../../platform/db/database.js'
   while (done < max) {
     const ids = await staleSuggestionIds(db, Math.min(batch, max - done));
     if (ids.length === 0) break;
-    for (const id of ids) await db.transaction().execute((tx) => indexSuggestion(tx, id));
+    // One transaction per batch: much faster on SQLite; a failure leaves the batch for the next run.
+    await db.transaction().execute(async (tx) => { for (const id of ids) await indexSuggestion(tx, id); });
     done += ids.length;
     if (ids.length < batch) break;
   }

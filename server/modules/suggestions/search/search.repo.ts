@@ -1,82 +1,94 @@
 /**
  * The queries of the full-text search. The index differs by database (SQLite FTS5 vs PostgreSQL tsvector +
- * GIN), so the match expression is built per dialect; everything around it is the same SQL.
+ * GIN), so the match is built per dialect; documents are numbered by suggestion (search.keys.ts), so paging
+ * by suggestion and the row scope work on the index's own keys, without reading the documents.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { fts5Phrase } from '../../../../domain/text/bigrams.js';
 import type { Dialect, Queryable } from '../../../platform/db/database.js';
 import { likeContains, type QueryChunk } from './search.text.js';
 import { visibleDocSql, type SearchScope } from './search.scope.js';
+import { isPublishedSql, isSuggestionSql, keyExpr, SLOT_BITS } from './search.keys.js';
 
 export interface MatchSpec {
   chunks: QueryChunk[];
   scope: SearchScope;
-  /** Restrict to documents of these kinds (e.g. only 'suggestion' for the similarity search). */
-  kinds?: string[];
+  /** Only published replies (the public search), or only the suggestions' own text (similar suggestions). */
+  only?: 'published' | 'suggestion';
   sessionId?: string;
-  suggestionIds?: string[];
 }
 
 const joinAnd = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` and `);
 
-/** FROM, WHERE and the score column of the documents matching the spec (lower score = better). */
-function matchParts(dialect: Dialect, m: MatchSpec): { from: RawBuilder<unknown>; score: RawBuilder<number>; where: RawBuilder<unknown> } {
+/** FROM and WHERE of the matching documents; `x` is the document key. */
+function matchParts(dialect: Dialect, m: MatchSpec): { from: RawBuilder<unknown>; x: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   const indexed = m.chunks.filter((c) => !c.substring);
+  const substr = m.chunks.filter((c) => c.substring);
   const conds: RawBuilder<unknown>[] = [];
-  let from: RawBuilder<unknown> = sql`suggestion_search d`;
-  let score: RawBuilder<number> = sql<number>`0`;
-  if (indexed.length && dialect === 'sqlite') {
+  let from: RawBuilder<unknown>;
+  let x: RawBuilder<unknown>;
+  if (dialect === 'sqlite' && indexed.length) {
     const expr = indexed.map((c) => `(${fts5Phrase(c.tokens)})`).join(' AND ');
-    from = sql`suggestion_search d join (select rowid as rid, rank as score from suggestion_fts where suggestion_fts match ${expr}) f on f.rid = d.seq`;
-    score = sql<number>`f.score`;
-  } else if (indexed.length) {
-    const q = sql.join(indexed.map((c) => sql`phraseto_tsquery('simple', ${c.tokens.join(' ')})`), sql` && `);
-    conds.push(sql`d.tsv @@ (${q})`);
-    score = sql<number>`(0 - ts_rank(d.tsv, ${q}))`;
+    conds.push(sql`suggestion_fts match ${expr}`);
+    if (substr.length) {
+      from = sql`suggestion_fts join suggestion_search d on d.seq = suggestion_fts.rowid`;
+    } else {
+      from = sql`suggestion_fts`;
+    }
+    x = sql`suggestion_fts.rowid`;
+  } else {
+    from = sql`suggestion_search d`;
+    x = sql`d.seq`;
+    if (indexed.length) conds.push(sql`d.tsv @@ (${sql.join(indexed.map((c) => sql`phraseto_tsquery('simple', ${c.tokens.join(' ')})`), sql` && `)})`);
   }
-  // One Han character has no bigram; a phrase of several bigrams could also span two runs of text
-  // ("公交，交车" holds 公交 and 交车 side by side): the substring check makes both exact.
-  for (const c of m.chunks) if (c.substring || c.tokens.length > 1) conds.push(sql`d.match_text like ${likeContains(c.text)} escape '\\'`);
-  conds.push(visibleDocSql(m.scope));
-  if (m.kinds?.length) conds.push(sql`d.kind in (${sql.join(m.kinds)})`);
-  if (m.sessionId) conds.push(sql`exists (select 1 from suggestion ss where ss.id = d.suggestion_id and ss.session_id = ${m.sessionId})`);
-  if (m.suggestionIds) conds.push(m.suggestionIds.length ? sql`d.suggestion_id in (${sql.join(m.suggestionIds)})` : sql`1 = 0`);
-  return { from, score, where: joinAnd(conds) };
+  // A lone Han character has no bigram: matched by substring over the normalised text.
+  for (const c of substr) conds.push(sql`d.match_text like ${likeContains(c.text)} escape '\\'`);
+  conds.push(visibleDocSql(m.scope, x));
+  if (m.only === 'published') conds.push(isPublishedSql(x));
+  if (m.only === 'suggestion') conds.push(isSuggestionSql(x));
+  if (m.sessionId) conds.push(sql`${keyExpr(x)} in (select kk.skey from suggestion_search_key kk join suggestion ss on ss.id = kk.suggestion_id where ss.session_id = ${m.sessionId})`);
+  return { from, x, where: joinAnd(conds) };
 }
 
-/** One page of suggestions with a matching document, best first, and how many there are in all. */
+/** One page of suggestion keys with a matching document, newest first, and how many there are in all. */
 export async function searchPage(db: Queryable, dialect: Dialect, m: MatchSpec, page: number, pageSize: number) {
-  const { from, score, where } = matchParts(dialect, m);
-  const rows = await sql<{ suggestion_id: string; score: number; total: number }>`
-    select h.suggestion_id, min(h.score) as score, count(*) over () as total
-    from (select d.suggestion_id, ${score} as score from ${from} where ${where}) h
-    group by h.suggestion_id
-    order by score, h.suggestion_id desc
-    limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  const { from, x, where } = matchParts(dialect, m);
+  const rows = await sql<{ k: number; total: number }>`
+    select ${keyExpr(x)} as k, count(*) over () as total from ${from} where ${where}
+    group by ${keyExpr(x)} order by k desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
   let total = rows.rows.length ? Number(rows.rows[0].total) : 0;
   if (!rows.rows.length && page > 1) {
-    const c = await sql<{ n: number }>`select count(distinct d.suggestion_id) as n from ${from} where ${where}`.execute(db);
+    const c = await sql<{ n: number }>`select count(distinct ${keyExpr(x)}) as n from ${from} where ${where}`.execute(db);
     total = Number(c.rows[0]?.n ?? 0);
   }
-  return { total, ids: rows.rows.map((r) => r.suggestion_id) };
+  const keys = rows.rows.map((r) => Number(r.k));
+  const ids = await idsOfKeys(db, keys);
+  return { total, keys, ids: keys.map((k) => ids.get(k)!).filter(Boolean) };
 }
 
-/** The matching documents of the given suggestions (to cut snippets from). */
-export async function matchedDocs(db: Queryable, dialect: Dialect, m: MatchSpec) {
-  const { from, score, where } = matchParts(dialect, m);
-  const r = await sql<{ doc_key: string; suggestion_id: string; kind: string; reply_id: string | null; score: number }>`
-    select d.doc_key, d.suggestion_id, d.kind, d.reply_id, ${score} as score from ${from} where ${where}`.execute(db);
-  return r.rows;
+/** Suggestion ids by index key. */
+export async function idsOfKeys(db: Queryable, keys: number[]): Promise<Map<number, string>> {
+  if (!keys.length) return new Map();
+  const rows = await db.selectFrom('suggestion_search_key').select(['skey', 'suggestion_id']).where('skey', 'in', keys).execute();
+  return new Map(rows.map((r) => [Number(r.skey), r.suggestion_id]));
 }
 
-/** Suggestion documents containing one term (the postings of a term), for the similarity search. */
-export async function postings(db: Queryable, dialect: Dialect, term: string, limit: number) {
+/** Every indexed document of these suggestions (the caller keeps those that match and may be seen). */
+export async function docsOf(db: Queryable, suggestionIds: string[]) {
+  if (!suggestionIds.length) return [];
+  return db.selectFrom('suggestion_search')
+    .select(['seq', 'doc_key', 'suggestion_id', 'kind', 'reply_id', 'reply_state', 'search_text', 'match_text'])
+    .where('suggestion_id', 'in', suggestionIds).execute();
+}
+
+/** Keys of the suggestions whose own text holds a term (the postings of a term), for the similarity search. */
+export async function postings(db: Queryable, dialect: Dialect, term: string, limit: number): Promise<number[]> {
   const r = dialect === 'sqlite'
-    ? await sql<{ suggestion_id: string }>`select d.suggestion_id from suggestion_fts f join suggestion_search d on d.seq = f.rowid
-        where suggestion_fts match ${fts5Phrase([term])} and d.kind = 'suggestion' limit ${limit}`.execute(db)
-    : await sql<{ suggestion_id: string }>`select d.suggestion_id from suggestion_search d
+    ? await sql<{ k: number }>`select rowid >> ${sql.lit(SLOT_BITS)} as k from suggestion_fts
+        where suggestion_fts match ${fts5Phrase([term])} and (rowid & ${sql.lit((1 << SLOT_BITS) - 1)}) = 0 limit ${limit}`.execute(db)
+    : await sql<{ k: number }>`select d.seq >> ${sql.lit(SLOT_BITS)} as k from suggestion_search d
         where d.tsv @@ phraseto_tsquery('simple', ${term}) and d.kind = 'suggestion' limit ${limit}`.execute(db);
-  return r.rows.map((x) => x.suggestion_id);
+  return r.rows.map((x) => Number(x.k));
 }
 
 /** Document frequencies of the given terms over the suggestion documents. */
@@ -92,11 +104,21 @@ export async function termFrequencies(db: Queryable, terms: string[]): Promise<M
 }
 
 export async function suggestionDocCount(db: Queryable): Promise<number> {
-  const r = await db.selectFrom('suggestion_search').select((e) => e.fn.countAll<number>().as('n')).where('kind', '=', 'suggestion').executeTakeFirst();
+  const r = await db.selectFrom('suggestion_search_key').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
-export async function suggestionDocTexts(db: Queryable, ids: string[]) {
-  if (!ids.length) return [];
-  return db.selectFrom('suggestion_search').select(['suggestion_id', 'search_text']).where('kind', '=', 'suggestion').where('suggestion_id', 'in', ids).execute();
+/** The indexed tokens of the suggestions' own text, by key. */
+export async function suggestionDocTexts(db: Queryable, keys: number[]) {
+  if (!keys.length) return [];
+  const rows = await db.selectFrom('suggestion_search').select(['seq', 'suggestion_id', 'search_text'])
+    .where('seq', 'in', keys.map((k) => k * (1 << SLOT_BITS))).execute();
+  return rows.map((r) => ({ key: Math.floor(Number(r.seq) / (1 << SLOT_BITS)), suggestion_id: r.suggestion_id, search_text: r.search_text }));
+}
+
+/** Reply ids of the matching documents (e.g. the published replies a public list filter finds). */
+export async function matchedReplyIds(db: Queryable, dialect: Dialect, m: MatchSpec): Promise<string[]> {
+  const { from, x, where } = matchParts(dialect, m);
+  const r = await sql<{ reply_id: string | null }>`select r.reply_id from suggestion_search r where r.seq in (select ${x} from ${from} where ${where})`.execute(db);
+  return [...new Set(r.rows.map((x2) => x2.reply_id).filter((v): v is string => !!v))];
 }

@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../../../platform/auth/roles.js';
+import { isDraftSql, isPublishedSql, keyExpr } from './search.keys.js';
 
 export type SearchScope =
   | { kind: 'all' }
@@ -35,16 +36,29 @@ export function readableSql(scope: SearchScope, sid: RawBuilder<unknown>): RawBu
   }
 }
 
+/** The index keys of the suggestions the scope may read (unit and deputy scopes), as a sub-select. */
+function readableKeys(scope: { kind: 'unit'; unitId: string } | { kind: 'deputy'; userId: string }): RawBuilder<unknown> {
+  return scope.kind === 'unit'
+    ? sql`select kk.skey from suggestion_search_key kk join assignment sa on sa.suggestion_id = kk.suggestion_id where sa.unit_id = ${scope.unitId} and sa.state <> 'returned'`
+    : sql`select kk.skey from suggestion_search_key kk join suggestion_signer sg on sg.suggestion_id = kk.suggestion_id join deputy sd on sd.id = sg.deputy_id where sd.user_id = ${scope.userId} and sg.status <> 'declined'`;
+}
+
 /** Whether the scope may read drafts of replies (internal working papers) of suggestions it can read. */
 export const seesDrafts = (scope: SearchScope) => scope.kind === 'all' || scope.kind === 'unit';
 
 /**
- * Which index documents the scope may find, for the document alias `d`: published replies always; the
+ * Which index documents the scope may find, for the document key `x`: published replies always; the
  * suggestion's own text and submitted replies when the suggestion is readable; drafts when also internal.
  */
-export function visibleDocSql(scope: SearchScope): RawBuilder<boolean> {
-  if (scope.kind === 'public') return sql<boolean>`d.kind = 'published'`;
-  const readable = readableSql(scope, sql.ref('d.suggestion_id'));
-  const replyOk = seesDrafts(scope) ? sql`1 = 1` : sql`d.reply_state = 'submitted'`;
-  return sql<boolean>`(d.kind = 'published' or (d.kind = 'suggestion' and ${readable}) or (d.kind = 'reply' and ${replyOk} and ${readable}))`;
+export function visibleDocSql(scope: SearchScope, x: RawBuilder<unknown>): RawBuilder<boolean> {
+  switch (scope.kind) {
+    case 'all':
+      return sql<boolean>`1 = 1`;
+    case 'public':
+      return isPublishedSql(x);
+    case 'unit':
+      return sql<boolean>`(${isPublishedSql(x)} or ${keyExpr(x)} in (${readableKeys(scope)}))`;
+    case 'deputy':
+      return sql<boolean>`(${isPublishedSql(x)} or (not ${isDraftSql(x)} and ${keyExpr(x)} in (${readableKeys(scope)})))`;
+  }
 }

@@ -9,9 +9,9 @@ import { authorize } from '../../../platform/policy/policy.js';
 import { badRequest } from '../../../platform/errors.js';
 import { STATE_LABELS, type SuggestionState } from '../../../../domain/suggestion-states.js';
 import { parsePublished, type PublishedReply } from '../publication/published.js';
-import { matchedDocs, searchPage } from './search.repo.js';
-import { readableSql, scopeOf, type SearchScope } from './search.scope.js';
-import { markTexts, parseQuery, snippet, type QueryChunk, type SnippetSegment } from './search.text.js';
+import { docsOf, searchPage } from './search.repo.js';
+import { readableSql, scopeOf, seesDrafts, type SearchScope } from './search.scope.js';
+import { docMatches, markTexts, parseQuery, snippet, type QueryChunk, type SnippetSegment } from './search.text.js';
 import { searchPolicy } from './search.policy.js';
 import { reindexStale } from './search.indexer.js';
 
@@ -71,9 +71,9 @@ export class SuggestionSearchService {
     const page = await searchPage(db, this.ctx.dialect, { chunks, scope, sessionId: f.sessionId }, f.page, f.pageSize);
     const ids = page.ids;
     if (!ids.length) return { total: page.total, page: f.page, pageSize: f.pageSize, items: [], method: chunks.some((c) => c.substring) ? 'substring' as const : 'index' as const };
-    const [inside, docs, rows] = await Promise.all([
+    const [inside, allDocs, rows] = await Promise.all([
       this.readable(scope, ids),
-      matchedDocs(db, this.ctx.dialect, { chunks, scope, suggestionIds: ids }),
+      docsOf(db, ids),
       db.selectFrom('suggestion as s')
         .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
         .innerJoin('deputy as dp', 'dp.id', 's.lead_deputy_id')
@@ -81,6 +81,12 @@ export class SuggestionSearchService {
         .select(['s.id', 's.number', 's.title', 's.body', 's.state', 's.category', 's.session_id', 'cs.short_name', 'cs.body as congress_body', 'dp.name as lead_deputy', 'u.name as unit_name'])
         .where('s.id', 'in', ids).execute(),
     ]);
+    // The documents of this page that match and that this viewer may see (the page query applied the same rules).
+    const KIND_ORDER: Record<string, number> = { suggestion: 0, reply: 1, published: 2 };
+    const docs = allDocs.filter((d) => {
+      const mayRead = d.kind === 'published' || (inside.has(d.suggestion_id) && (d.kind === 'suggestion' || d.reply_state === 'submitted' || seesDrafts(scope)));
+      return mayRead && docMatches(d.search_text, d.match_text, chunks);
+    }).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Number(a.seq) - Number(b.seq));
     const replyIds = [...new Set(docs.map((d) => d.reply_id).filter((x): x is string => !!x))];
     const replies = replyIds.length ? await db.selectFrom('reply').select(['id', 'round', 'state', 'doc_number', 'intro', 'published_json', 'publication_state']).where('id', 'in', replyIds).execute() : [];
     const points = replyIds.length ? await db.selectFrom('reply_point').select(['reply_id', 'ordinal', 'heading', 'text']).where('reply_id', 'in', replyIds).orderBy('ordinal').execute() : [];
@@ -89,7 +95,7 @@ export class SuggestionSearchService {
     const items = ids.map((id) => {
       const s = byId.get(id)!;
       const isInside = inside.has(id);
-      const myDocs = docs.filter((d) => d.suggestion_id === id).sort((a, b) => a.score - b.score);
+      const myDocs = docs.filter((d) => d.suggestion_id === id);
       const hits: SearchHit[] = [];
       const publishedIds: string[] = [];
       for (const d of myDocs) {
@@ -144,9 +150,9 @@ export class SuggestionSearchService {
     const chunks = this.chunks(f.q);
     const scope: SearchScope = { kind: 'public' };
     const db = this.ctx.db;
-    const page = await searchPage(db, this.ctx.dialect, { chunks, scope, kinds: ['published'] }, f.page, f.pageSize);
+    const page = await searchPage(db, this.ctx.dialect, { chunks, scope, only: 'published' }, f.page, f.pageSize);
     if (!page.ids.length) return { total: page.total, page: f.page, pageSize: f.pageSize, items: [] };
-    const docs = await matchedDocs(db, this.ctx.dialect, { chunks, scope, kinds: ['published'], suggestionIds: page.ids });
+    const docs = (await docsOf(db, page.ids)).filter((d) => d.kind === 'published' && docMatches(d.search_text, d.match_text, chunks));
     const replyIds = docs.map((d) => d.reply_id!).filter(Boolean);
     const replies = await db.selectFrom('reply').select(['id', 'suggestion_id', 'round', 'published_json', 'published_at'])
       .where('id', 'in', replyIds).where('publication_state', '=', 'published').execute();

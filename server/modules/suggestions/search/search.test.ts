@@ -89,6 +89,16 @@ describe('full-text search', () => {
     expect(res.json().items.map((i: { number: number }) => i.number)).toContain(187);
   });
 
+  it('a query mixing digits and a lone character is matched as typed (5路 finds 5路公交车)', async () => {
+    const lead = await fixtureDeputy(env.ctx, { name: '测试代表戊' });
+    const s = await fixtureSuggestion(env.ctx, { sessionId, title: '关于调整公交班次的建议', body: '建议5路公交车延长运营时间。', leadDeputyId: lead, leadUnit: '交通运输局' });
+    const organizer = await env.as('organizer');
+    for (const q of ['5路', '5路公交', '路公交车']) {
+      const res = await organizer.get(`/api/suggestions/search?q=${encodeURIComponent(q)}&sessionId=${sessionId}`);
+      expect(res.json().items.map((i: { suggestionId: string }) => i.suggestionId), q).toContain(s.id);
+    }
+  });
+
   describe('row scope and snippets', () => {
     let gxOwn: string; let jyOnly: string; let draftOnly: string;
     beforeAll(async () => {

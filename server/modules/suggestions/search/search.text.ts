@@ -2,7 +2,7 @@
  * Pure text helpers of the search: how a query is split and normalised, and how a snippet with the matched
  * text marked is cut from a field. No I/O.
  */
-import { needsSubstringFallback, queryTokens } from '../../../../domain/text/bigrams.js';
+import { queryTokens, tokenize } from '../../../../domain/text/bigrams.js';
 
 /** The form every LIKE comparison uses on both databases: NFKC, lower case. */
 export const normalizeForMatch = (s: string) => s.normalize('NFKC').toLowerCase();
@@ -18,6 +18,47 @@ export interface QueryChunk {
 
 const MAX_CHUNKS = 5;
 
+const HAN = /^\p{Script=Han}$/u;
+const isLoneHan = (t: string) => HAN.test(t);
+
+/**
+ * A token placed between pieces of text that are not adjacent (across punctuation, spaces or fields), so that
+ * no phrase of bigrams can match across them: “公交，交车” never matches 公交车. Queries never contain it.
+ */
+export const BARRIER = 'qzbrk';
+
+/**
+ * The tokens a document is indexed with: every run of letters and digits tokenised as the query is, runs
+ * separated by the barrier. A phrase query then matches exactly where the text contains the phrase.
+ */
+export function indexTokens(parts: string[]): string {
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const run of part.normalize('NFKC').split(/[^\p{L}\p{N}]+/u)) {
+      const tokens = tokenize(run);
+      if (!tokens.length) continue;
+      if (out.length) out.push(BARRIER);
+      out.push(...tokens);
+    }
+  }
+  return out.join(' ');
+}
+
+/** Whether an indexed document (its tokens and normalised text) matches every chunk of the query. */
+export function docMatches(searchText: string, matchText: string, chunks: QueryChunk[]): boolean {
+  const tokens = searchText ? searchText.split(' ') : [];
+  return chunks.every((c) => {
+    if (c.substring) return matchText.includes(c.text);
+    const n = c.tokens.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = tokens[i + k] === c.tokens[k];
+      if (ok) return true;
+    }
+    return false;
+  });
+}
+
 /** Chunks of the query; every chunk must be found in the same document (AND). */
 export function parseQuery(q: string): QueryChunk[] {
   const chunks = normalizeForMatch(q.slice(0, 100)).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_CHUNKS);
@@ -26,7 +67,9 @@ export function parseQuery(q: string): QueryChunk[] {
     const tokens = queryTokens(text);
     if (tokens.length === 0) continue;
     if (out.some((c) => c.text === text)) continue;
-    out.push({ text, tokens, substring: needsSubstringFallback(tokens) });
+    if (text === BARRIER) continue;
+    // A lone Han character has no bigram of its own (公交 holds 公交, not 公): such a chunk is matched by substring.
+    out.push({ text, tokens, substring: tokens.some(isLoneHan) });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { authorize } from '../../../platform/policy/policy.js';
 import { STATE_LABELS, SATISFACTION_LABELS, type Satisfaction, type SuggestionState } from '../../../../domain/suggestion-states.js';
 import { parsePublished } from '../publication/published.js';
 import { classLabelOf } from '../tools.shared.js';
-import { postings, suggestionDocCount, suggestionDocTexts, termFrequencies } from './search.repo.js';
+import { idsOfKeys, postings, suggestionDocCount, suggestionDocTexts, termFrequencies } from './search.repo.js';
 import { readableSql, scopeOf } from './search.scope.js';
 import { searchPolicy } from './search.policy.js';
 import { cosine, draftWeights, idf, probeTerms, sharedPhrases, termCounts, titleCore } from './similar.js';
@@ -34,25 +34,27 @@ export class SimilarSuggestionsService {
     const [n, df] = await Promise.all([suggestionDocCount(db), termFrequencies(db, [...weights.keys()])]);
     const probes = probeTerms(weights.keys(), df, n);
 
-    // Stage 1: accumulate the rarity of the probe terms each candidate holds.
-    const acc = new Map<string, number>();
+    // Stage 1: accumulate the rarity of the probe terms each candidate holds (by index key: no lookups yet).
+    const acc = new Map<number, number>();
     for (const t of probes) {
       const w = idf(df.get(t)!, n) * (weights.get(t) ?? 1);
-      for (const sid of await postings(db, this.ctx.dialect, t, 5000)) acc.set(sid, (acc.get(sid) ?? 0) + w);
+      for (const k of await postings(db, this.ctx.dialect, t, 5000)) acc.set(k, (acc.get(k) ?? 0) + w);
     }
-    if (body.excludeId) acc.delete(body.excludeId);
     const scope = scopeOf(actor);
-    let candidates = [...acc.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const topKeys = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, RERANK * 3).map(([k]) => k);
+    const idOf = await idsOfKeys(db, topKeys);
+    let candidates = topKeys.map((k) => idOf.get(k)!).filter((id) => id && id !== body.excludeId);
     if (candidates.length) {
       // Earlier suggestions only: no drafts; not-yet-admitted ones only for those who may read them.
-      const visible = await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(candidates.slice(0, RERANK * 3))})
+      const visible = await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(candidates)})
         and s.state <> 'draft' and (s.state not in ('submitted', 'not_admitted') or ${readableSql(scope, sql.ref('s.id'))})`.execute(db);
       const ok = new Set(visible.rows.map((r) => r.id));
       candidates = candidates.filter((id) => ok.has(id)).slice(0, RERANK);
     }
+    const keyOfId = new Map([...idOf].map(([k, id]) => [id, k]));
 
     // Stage 2: cosine of tf-idf vectors over everything the candidates hold.
-    const texts = await suggestionDocTexts(db, candidates);
+    const texts = await suggestionDocTexts(db, candidates.map((id) => keyOfId.get(id)!));
     const docTf = new Map(texts.map((t) => [t.suggestion_id, termCounts(t.search_text)]));
     const allTerms = new Set<string>(weights.keys());
     for (const tf of docTf.values()) for (const t of tf.keys()) allTerms.add(t);

@@ -4,11 +4,12 @@
  * ranked by the cosine of tf-idf vectors. Pure: the database work is in the service.
  */
 import { tokenize } from '../../../../domain/text/bigrams.js';
+import { BARRIER } from './search.text.js';
 
 const HAN = /\p{Script=Han}/u;
 
 /** Tokens worth comparing: bigrams and words of two or more characters (a single Han character says little). */
-const meaningful = (t: string) => [...t].length >= 2 && !/^\d+$/.test(t);
+const meaningful = (t: string) => [...t].length >= 2 && !/^\d+$/.test(t) && t !== BARRIER;
 
 /** 关于……的建议: the frame of nearly every title says nothing about the matter. */
 export const titleCore = (title: string) => title.trim().replace(/^关于/, '').replace(/的?(建议|提案|意见|议案)$/, '');
