@@ -13,6 +13,9 @@ import {
 } from './dialogs';
 import { OpinionCard } from './OpinionCard';
 import { RatingCard, RatingOutcome, RatingsList } from './RatingCard';
+import ReplyDocumentActions from '../documents/ReplyDocumentActions';
+import { ReplyPromisesPanel } from '../promises/ReplyPromisesPanel';
+import { SuggestionPromisesCard } from '../promises/SuggestionPromisesCard';
 import type { Assignment, ExtensionRequest, RatingResult, SuggestionDetail } from './types';
 
 type Dialog = 'edit' | 'notAdmit' | 'assign' | 'returnRequest' | 'extension' | 'supervise' | null;
@@ -54,6 +57,11 @@ function Detail({ s }: { s: SuggestionDetail }) {
   const replyTitle = useReplyTitle(s);
   const currentReply = s.replies.find((r) => r.round === s.round);
   const draftExists = currentReply?.state === 'draft';
+  const leadUnit = myAssignment?.role === 'lead';
+  // The official document (取号, .docx, PDF) belongs to the lead unit and the organizer; deputies may download what was sent to them.
+  const showDocument = (r: SuggestionDetail['replies'][number]) => organizer || (leadUnit && (r.state === 'submitted' || can('edit_reply'))) || (me.user.role === 'deputy' && r.state === 'submitted');
+  // Promises are proposed from a submitted reply and confirmed by the lead unit; the organizer follows them.
+  const showPromisePanel = (r: SuggestionDetail['replies'][number]) => r.state === 'submitted' && (organizer || leadUnit);
   const buttons: React.ReactNode[] = [];
   if (can('edit')) buttons.push(<Button key="edit" onClick={() => setDialog('edit')}>修改</Button>);
   if (can('submit')) buttons.push(<Button key="submit" type="primary" loading={simple.isPending} onClick={() => Modal.confirm({ title: '提交这条建议？', content: '提交后由交办方审查立案，内容不能再修改。尚未回复邀请的附议代表仍可在系统中确认。', okText: '提交', onOk: () => simple.mutateAsync({ path: 'submit', body: { version: s.version }, success: '已提交，等待立案' }) })}>提交建议</Button>);
@@ -135,8 +143,12 @@ function Detail({ s }: { s: SuggestionDetail }) {
                 extra={r.state === 'draft' && can('edit_reply') ? <Link to={`/suggestions/${s.id}/reply`}>编辑</Link> : undefined}>
                 <ReplyDocument reply={r} addressees={s.signers.filter((x) => x.status === 'accepted').map((x) => x.name)} title={replyTitle} />
                 {r.state === 'submitted' && <RatingsList reply={r} />}
+                {showDocument(r) && <div style={{ marginTop: 12 }} data-testid="reply-document-actions"><ReplyDocumentActions replyId={r.id} compact /></div>}
+                {showPromisePanel(r) && <div style={{ marginTop: 12 }}><ReplyPromisesPanel replyId={r.id} /></div>}
               </Card>
             ))}
+
+            {s.replies.some((r) => r.state === 'submitted') && <SuggestionPromisesCard suggestionId={s.id} />}
 
             {can('rate') && <RatingCard s={s} onRated={setRated} />}
 
@@ -200,14 +212,12 @@ function DeadlinesCard({ s }: { s: SuggestionDetail }) {
 }
 
 function SignerList({ s }: { s: SuggestionDetail }) {
-  const me = useMe();
   const deputies = useDeputies(s.actions.includes('invite'));
   const [adding, setAdding] = useState<string | undefined>();
   const invite = useApiMutation((deputyId: string) => api.post(`/api/suggestions/${s.id}/signers`, { deputyId }), { invalidate: [keys.all], success: '已发出附议邀请', onSuccess: () => setAdding(undefined) });
   const remove = useApiMutation((deputyId: string) => api.delete(`/api/suggestions/${s.id}/signers/${deputyId}`), { invalidate: [keys.all], success: '已移除' });
   const STATUS_COLOR = { invited: 'orange', accepted: 'green', declined: 'default' } as const;
   const present = new Set(s.signers.map((x) => x.deputyId));
-  void me;
   return (
     <Space orientation="vertical" size={4}>
       <Space wrap size={[4, 4]}>
