@@ -7,7 +7,7 @@ import { formatDateCn, formatInstant } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits, useSuggestion } from './data';
 import { ClockTag, ExplainedDateView, ReplyDocument, StateTag, cnOrdinal, suggestionNo, useReplyTitle } from './components';
 import { ConflictPanel, type Theirs } from './ReplyConflict';
-import type { Reply, ReplyPoint, SuggestionDetail } from './types';
+import type { Reply, SuggestionDetail } from './types';
 import { DEFAULT_CLOSING, HEADER_FIELDS, PHONE, headerValue, pointBody, samePoint, toDraft, toPointDraft, type PointDraft, type ReplyDraft } from './replyDraft';
 
 /** Every reply route answers with the whole suggestion; this is the reply in it. */

@@ -250,8 +250,6 @@ function SignatureBanner({ s }: { s: SuggestionDetail }) {
   );
 }
 
-const a11yClockTitle = '办理期限';
-
 /** A date on one line with its computation a click away. */
 function DateWithExplain({ value }: { value: Assignment['returnDue'] }) {
   return (
@@ -281,7 +279,7 @@ function AssignmentsTable({ s, organizer, onDecideReturn }: { s: SuggestionDetai
         { title: '状态', key: 'state', width: 90, render: (_, a) => <Tag color={STATE_COLOR[a.state]}>{a.stateLabel}</Tag> },
         { title: '交办日期', dataIndex: 'assignedOn', width: 100, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
         { title: '退办期限', key: 'ret', width: 130, render: (_, a) => <DateWithExplain value={a.returnDue} /> },
-        { title: a11yClockTitle, key: 'clock', width: 190, render: (_, a) => (a.clock ? <ClockTag clock={a.clock} /> : a.role === 'co' && a.opinion ? <Tag color="green">已提交意见</Tag> : '—') },
+        { title: '办理期限', key: 'clock', width: 190, render: (_, a) => (a.clock ? <ClockTag clock={a.clock} /> : a.role === 'co' && a.opinion ? <Tag color="green">已提交意见</Tag> : '—') },
         {
           title: '', key: 'ops', width: 100,
           render: (_, a) => a.state === 'return_requested' && organizer && s.actions.includes('decide_return')

@@ -97,7 +97,7 @@ export function SuggestionSteps({ s }: { s: Pick<SuggestionDetail, 'state' | 'ro
       size="small"
       current={current < 0 ? 0 : current}
       status={status}
-      items={order.map((o, i) => ({
+      items={order.map((_, i) => ({
         title: title(i),
         content: i === current ? STATE_LABELS[s.state] : undefined,
       }))}

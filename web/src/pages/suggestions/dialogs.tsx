@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,7 +9,7 @@ import { api, qs } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits } from './data';
-import { ExplainedDateView, ExplanationLines } from './components';
+import { ExplanationLines } from './components';
 import type { Assignment, ExtensionRequest, SuggestionDetail } from './types';
 
 const today = () => dayjs().format('YYYY-MM-DD');
