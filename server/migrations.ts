@@ -5,7 +5,6 @@ import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
-import * as m0151 from './modules/suggestions/search/search.keys.migration.js';
 import * as m0200 from './modules/documents/documents.migration.js';
 import * as m0400 from './modules/promises/promises.migration.js';
 
@@ -18,7 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0002_official_calendar': m0002,
   '0100_suggestions': m0100,
   '0150_suggestion_search': m0150,
-  '0151_suggestion_search_keys': m0151,
   '0200_documents': m0200,
   '0300_projects': m0300,
   '0310_parklife': m0310,

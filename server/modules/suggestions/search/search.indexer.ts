@@ -8,7 +8,7 @@ import { tokenize } from '../../../../domain/text/bigrams.js';
 import { dialectOf, type Queryable } from '../../../platform/db/database.js';
 import { parsePublished, publishedText } from '../publication/published.js';
 import { BARRIER, indexTokens, normalizeForMatch } from './search.text.js';
-import { docSeq, slotOf } from './search.keys.js';
+import { docSeq, keyOfSeq, slotOf, slotOfSeq } from './search.keys.js';
 
 interface DocRow {
   seq: number;
@@ -36,12 +36,18 @@ export const suggestionParts = (s: { title: string; body: string }) => joinParts
 export const replyParts = (r: { doc_number: string | null; intro: string | null }, points: Array<{ heading: string | null; text: string }>) =>
   joinParts([r.doc_number, r.intro, ...points.flatMap((p) => [p.heading, p.text])]);
 
-/** The suggestion's integer key in the index, made the first time it is indexed. */
+const KEY_LOCK = 7_270_150;
+
+/**
+ * The suggestion's integer key in the index: read off its own document, or the next free one the first time
+ * it is indexed (PostgreSQL: under an advisory lock, so two instances never take the same key).
+ */
 async function keyOf(db: Queryable, id: string): Promise<number> {
-  const have = await db.selectFrom('suggestion_search_key').select('skey').where('suggestion_id', '=', id).executeTakeFirst();
-  if (have) return Number(have.skey);
-  const made = await db.insertInto('suggestion_search_key').values({ suggestion_id: id }).returning('skey').executeTakeFirstOrThrow();
-  return Number(made.skey);
+  const own = await db.selectFrom('suggestion_search').select('seq').where('doc_key', '=', `s:${id}`).executeTakeFirst();
+  if (own && slotOfSeq(Number(own.seq)) === 0) return keyOfSeq(Number(own.seq));
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${KEY_LOCK})`.execute(db);
+  const max = await db.selectFrom('suggestion_search').select((e) => e.fn.max('seq').as('m')).executeTakeFirst();
+  return max?.m === null || max?.m === undefined ? 1 : keyOfSeq(Number(max.m)) + 1;
 }
 
 async function desiredDocs(db: Queryable, id: string): Promise<DocRow[] | null> {
@@ -122,7 +128,6 @@ export async function indexSuggestion(db: Queryable, id: string): Promise<void> 
         .where('doc_key', '=', d.doc_key).execute();
     }
   }
-  if (!want) await db.deleteFrom('suggestion_search_key').where('suggestion_id', '=', id).execute();
 
   // Term frequencies follow the suggestion documents only.
   const oldTerms = uniqueTokens(have.find((h) => h.kind === 'suggestion')?.search_text ?? '');
@@ -149,6 +154,8 @@ export async function staleSuggestionIds(db: Queryable, limit: number): Promise<
     .select('s.id')
     .where((eb) => eb.or([
       eb('d.seq', 'is', null),
+      // Numbered before documents were numbered by suggestion key (search.keys.ts).
+      eb(sql`d.seq % 256`, '<>', 0),
       eb('s.updated_at', '>', eb.ref('d.source_stamp')),
       eb.exists(eb.selectFrom('reply as r').select('r.id').whereRef('r.suggestion_id', '=', 's.id')
         .where((e2) => e2.not(e2.exists(e2.selectFrom('suggestion_search as rd').select('rd.seq')

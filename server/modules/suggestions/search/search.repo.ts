@@ -8,7 +8,7 @@ import { fts5Phrase } from '../../../../domain/text/bigrams.js';
 import type { Dialect, Queryable } from '../../../platform/db/database.js';
 import { likeContains, type QueryChunk } from './search.text.js';
 import { visibleDocSql, type SearchScope } from './search.scope.js';
-import { isPublishedSql, isSuggestionSql, keyExpr, SLOT_BITS } from './search.keys.js';
+import { docSeq, isPublishedSql, isSuggestionSql, keyExpr, keyOfSeq, SLOT_BITS } from './search.keys.js';
 
 export interface MatchSpec {
   chunks: QueryChunk[];
@@ -46,7 +46,7 @@ function matchParts(dialect: Dialect, m: MatchSpec): { from: RawBuilder<unknown>
   conds.push(visibleDocSql(m.scope, x));
   if (m.only === 'published') conds.push(isPublishedSql(x));
   if (m.only === 'suggestion') conds.push(isSuggestionSql(x));
-  if (m.sessionId) conds.push(sql`${keyExpr(x)} in (select kk.skey from suggestion_search_key kk join suggestion ss on ss.id = kk.suggestion_id where ss.session_id = ${m.sessionId})`);
+  if (m.sessionId) conds.push(sql`${keyExpr(x)} in (select ${keyExpr(sql`k0.seq`)} from suggestion_search k0 join suggestion ss on ss.id = k0.suggestion_id where k0.kind = 'suggestion' and ss.session_id = ${m.sessionId})`);
   return { from, x, where: joinAnd(conds) };
 }
 
@@ -66,11 +66,11 @@ export async function searchPage(db: Queryable, dialect: Dialect, m: MatchSpec, 
   return { total, keys, ids: keys.map((k) => ids.get(k)!).filter(Boolean) };
 }
 
-/** Suggestion ids by index key. */
+/** Suggestion ids by index key (the key is held by each suggestion's own document). */
 export async function idsOfKeys(db: Queryable, keys: number[]): Promise<Map<number, string>> {
   if (!keys.length) return new Map();
-  const rows = await db.selectFrom('suggestion_search_key').select(['skey', 'suggestion_id']).where('skey', 'in', keys).execute();
-  return new Map(rows.map((r) => [Number(r.skey), r.suggestion_id]));
+  const rows = await db.selectFrom('suggestion_search').select(['seq', 'suggestion_id']).where('seq', 'in', keys.map((k) => docSeq(k, 0))).execute();
+  return new Map(rows.map((r) => [keyOfSeq(Number(r.seq)), r.suggestion_id]));
 }
 
 /** Every indexed document of these suggestions (the caller keeps those that match and may be seen). */
@@ -103,8 +103,9 @@ export async function termFrequencies(db: Queryable, terms: string[]): Promise<M
   return out;
 }
 
+/** How many suggestions there are (the n of the idf; the index holds every one of them). */
 export async function suggestionDocCount(db: Queryable): Promise<number> {
-  const r = await db.selectFrom('suggestion_search_key').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+  const r = await db.selectFrom('suggestion').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

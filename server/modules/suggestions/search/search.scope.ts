@@ -38,9 +38,10 @@ export function readableSql(scope: SearchScope, sid: RawBuilder<unknown>): RawBu
 
 /** The index keys of the suggestions the scope may read (unit and deputy scopes), as a sub-select. */
 function readableKeys(scope: { kind: 'unit'; unitId: string } | { kind: 'deputy'; userId: string }): RawBuilder<unknown> {
+  const key = keyExpr(sql`k0.seq`);
   return scope.kind === 'unit'
-    ? sql`select kk.skey from suggestion_search_key kk join assignment sa on sa.suggestion_id = kk.suggestion_id where sa.unit_id = ${scope.unitId} and sa.state <> 'returned'`
-    : sql`select kk.skey from suggestion_search_key kk join suggestion_signer sg on sg.suggestion_id = kk.suggestion_id join deputy sd on sd.id = sg.deputy_id where sd.user_id = ${scope.userId} and sg.status <> 'declined'`;
+    ? sql`select ${key} from assignment sa join suggestion_search k0 on k0.suggestion_id = sa.suggestion_id and k0.kind = 'suggestion' where sa.unit_id = ${scope.unitId} and sa.state <> 'returned'`
+    : sql`select ${key} from deputy sd join suggestion_signer sg on sg.deputy_id = sd.id join suggestion_search k0 on k0.suggestion_id = sg.suggestion_id and k0.kind = 'suggestion' where sd.user_id = ${scope.userId} and sg.status <> 'declined'`;
 }
 
 /** Whether the scope may read drafts of replies (internal working papers) of suggestions it can read. */

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * The search index of suggestions and replies. One row per searchable document: the suggestion itself
  * ('suggestion'), each reply as its unit wrote it ('reply'), and each published reply as the public reads it
@@ -7,7 +5,10 @@ import type { Generated } from 'kysely';
  * `match_text` holds the normalised plain text for the one-character substring fallback and exact checks.
  */
 export interface SuggestionSearchTable {
-  /** Integer key: suggestion key × 256 + slot (search.keys.ts); the FTS5 rowid on SQLite. */
+  /**
+   * Integer key: suggestion key × 256 + slot (search.keys.ts); the FTS5 rowid on SQLite. The suggestion's own
+   * document (slot 0) holds its key: key = seq / 256.
+   */
   seq: number;
   /** 's:<suggestionId>' | 'r:<replyId>' | 'p:<replyId>' */
   doc_key: string;
@@ -29,14 +30,7 @@ export interface SuggestionTermTable {
   df: number;
 }
 
-/** The integer key of each indexed suggestion (documents are numbered key × 256 + slot). */
-export interface SuggestionSearchKeyTable {
-  skey: Generated<number>;
-  suggestion_id: string;
-}
-
 export interface SuggestionSearchTables {
-  suggestion_search_key: SuggestionSearchKeyTable;
   suggestion_search: SuggestionSearchTable;
   suggestion_term: SuggestionTermTable;
 }
