@@ -90,7 +90,10 @@ export async function loginAs(page: Page, username: string, password = 'demo1234
 
 export async function logout(page: Page) {
   await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
+  const item = page.getByText('退出登录');
+  await item.waitFor({ state: 'visible' });
+  // Cards still loading can shift under the open menu; the click event itself is what the menu handles.
+  await item.dispatchEvent('click');
   await page.waitForURL(/\/login/);
 }
 
