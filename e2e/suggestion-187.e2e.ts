@@ -53,19 +53,27 @@ browserSuite('suggestion 187: from registration to the published reply', () => {
     vitestIt(name, async (ctx) => {
       if (broken) ctx.skip(`前一步失败：${broken}`);
       ctx.onTestFailed(() => { broken = name; });
-      await fn();
+      try {
+        await fn();
+      } catch (e) {
+        // Keep what the page showed when the step failed.
+        if (lastPage && !lastPage.isClosed()) await shot(lastPage, 's187-failed').catch(() => undefined);
+        throw e;
+      }
     }, timeout);
   let server: E2EServer;
   let browser: Browser;
   let suggestionPath = '';
   let replyRound1Id = '';
   const contexts: BrowserContext[] = [];
+  let lastPage: Page | null = null;
 
   /** A fresh browser context logged in as the user, on the page given. */
   async function as(username: string, path: string, opts: { phone?: boolean } = {}): Promise<Page> {
     const ctx = await newContext(browser, server.url, opts);
     contexts.push(ctx);
     const page = await ctx.newPage();
+    lastPage = page;
     await loginAs(page, username);
     await page.goto(path);
     return page;
@@ -281,7 +289,8 @@ browserSuite('suggestion 187: from registration to the published reply', () => {
   it('all five deputies rate the second round and it is closed', async () => {
     for (const [i, d] of DEPUTIES.entries()) {
       const page = await as(d.username, suggestionPath, { phone: i === 0 });
-      await visible(page.getByTestId('reply-round-2').getByText('关于公共交通的问题'));
+      // A phone on a busy machine may take a while to load everything on the page.
+      await visible(page.getByTestId('reply-round-2').getByText('关于公共交通的问题'), 30_000);
       const card = page.getByTestId('rating-card');
       await card.getByText(i === 0 ? '基本满意' : '满意', { exact: true }).click();
       if (i === 0) await shot(page, 's187-14-deputy-phone-round2');
