@@ -145,31 +145,26 @@ export async function indexSuggestion(db: Queryable, id: string): Promise<void> 
 }
 
 /**
- * Suggestions whose index is missing or older than their rows (changed without indexSuggestion), oldest
- * first, at most `limit`.
+ * Suggestions whose index is missing or older than their rows (changed without indexSuggestion), at most
+ * `limit`. Every check is an index lookup (documents by their unique key), so a pass over 100,000 suggestions
+ * with nothing to do stays short, and with much to do it stops at the first `limit` found.
  */
 export async function staleSuggestionIds(db: Queryable, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('suggestion as s')
-    .leftJoin('suggestion_search as d', (j) => j.onRef('d.suggestion_id', '=', 's.id').on('d.kind', '=', 'suggestion'))
-    .select('s.id')
-    .where((eb) => eb.or([
-      eb('d.seq', 'is', null),
-      // Numbered before documents were numbered by suggestion key (search.keys.ts).
-      eb(sql`d.seq % 256`, '<>', 0),
-      eb('s.updated_at', '>', eb.ref('d.source_stamp')),
-      eb.exists(eb.selectFrom('reply as r').select('r.id').whereRef('r.suggestion_id', '=', 's.id')
-        .where((e2) => e2.not(e2.exists(e2.selectFrom('suggestion_search as rd').select('rd.seq')
-          .whereRef('rd.reply_id', '=', 'r.id').where('rd.kind', '=', 'reply').whereRef('rd.source_stamp', '>=', 'r.updated_at'))))),
-      eb.exists(eb.selectFrom('reply_point as p').innerJoin('reply as r2', 'r2.id', 'p.reply_id').select('p.id')
-        .whereRef('r2.suggestion_id', '=', 's.id')
-        .where((e2) => e2.not(e2.exists(e2.selectFrom('suggestion_search as pd').select('pd.seq')
-          .whereRef('pd.reply_id', '=', 'r2.id').where('pd.kind', '=', 'reply').whereRef('pd.source_stamp', '>=', 'p.updated_at'))))),
-      eb.exists(eb.selectFrom('suggestion_search as od').select('od.seq').whereRef('od.suggestion_id', '=', 's.id').where('od.kind', '!=', 'suggestion')
-        .where('od.reply_id', 'is not', null)
-        .where((e2) => e2.not(e2.exists(e2.selectFrom('reply as r3').select('r3.id').whereRef('r3.id', '=', 'od.reply_id'))))),
-    ]))
-    .orderBy('s.updated_at').limit(limit).execute();
-  return rows.map((r) => r.id);
+  const r = await sql<{ id: string }>`
+    select s.id from suggestion s
+    where not exists (
+        select 1 from suggestion_search d where d.doc_key = 's:' || s.id and d.seq % 256 = 0 and d.source_stamp >= s.updated_at)
+      or exists (
+        select 1 from reply r where r.suggestion_id = s.id and not exists (
+          select 1 from suggestion_search rd where rd.doc_key = 'r:' || r.id and rd.source_stamp >= r.updated_at))
+      or exists (
+        select 1 from reply r2 join reply_point p on p.reply_id = r2.id where r2.suggestion_id = s.id and not exists (
+          select 1 from suggestion_search pd where pd.doc_key = 'r:' || r2.id and pd.source_stamp >= p.updated_at))
+      or exists (
+        select 1 from suggestion_search od where od.suggestion_id = s.id and od.kind <> 'suggestion' and not exists (
+          select 1 from reply r3 where r3.id = od.reply_id))
+    limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
 }
 
 /** Reindexes stale suggestions in batches, each in its own transaction; returns how many were reindexed. */
