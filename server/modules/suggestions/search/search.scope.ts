@@ -36,6 +36,17 @@ export function readableSql(scope: SearchScope, sid: RawBuilder<unknown>): RawBu
   }
 }
 
+/**
+ * Which of the given suggestions the scope may read, as one query that starts from those ids (the planner
+ * would otherwise walk every assignment of a large unit).
+ */
+export function readableAmongSql(scope: { kind: 'unit'; unitId: string } | { kind: 'deputy'; userId: string }, ids: string[]): RawBuilder<{ id: string }> {
+  return scope.kind === 'unit'
+    // `unit_id || ''`: compare without the unit index, so the page's few ids drive the lookup.
+    ? sql`select distinct sa.suggestion_id as id from assignment sa where sa.suggestion_id in (${sql.join(ids)}) and sa.unit_id || '' = ${scope.unitId} and sa.state <> 'returned'`
+    : sql`select distinct sg.suggestion_id as id from suggestion_signer sg join deputy sd on sd.id = sg.deputy_id where sg.suggestion_id in (${sql.join(ids)}) and sd.user_id = ${scope.userId} and sg.status <> 'declined'`;
+}
+
 /** The index keys of the suggestions the scope may read (unit and deputy scopes), as a sub-select. */
 function readableKeys(scope: { kind: 'unit'; unitId: string } | { kind: 'deputy'; userId: string }): RawBuilder<unknown> {
   const key = keyExpr(sql`k0.seq`);

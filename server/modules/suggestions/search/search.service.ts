@@ -2,7 +2,6 @@
  * Full-text search over suggestions and replies (scoped to what the viewer may read), the public search
  * over published replies, and the similar-suggestions lookup used while drafting.
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { Viewer } from '../../../platform/auth/roles.js';
 import { authorize } from '../../../platform/policy/policy.js';
@@ -10,7 +9,7 @@ import { badRequest } from '../../../platform/errors.js';
 import { STATE_LABELS, type SuggestionState } from '../../../../domain/suggestion-states.js';
 import { parsePublished, type PublishedReply } from '../publication/published.js';
 import { docsOf, searchPage } from './search.repo.js';
-import { readableSql, scopeOf, seesDrafts, type SearchScope } from './search.scope.js';
+import { readableAmongSql, scopeOf, seesDrafts, type SearchScope } from './search.scope.js';
 import { docMatches, markTexts, parseQuery, snippet, type QueryChunk, type SnippetSegment } from './search.text.js';
 import { searchPolicy } from './search.policy.js';
 import { reindexStale } from './search.indexer.js';
@@ -59,7 +58,7 @@ export class SuggestionSearchService {
     if (!ids.length) return new Set();
     if (scope.kind === 'all') return new Set(ids);
     if (scope.kind === 'public') return new Set();
-    const r = await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(ids)}) and ${readableSql(scope, sql.ref('s.id'))}`.execute(this.ctx.db);
+    const r = await readableAmongSql(scope, ids).execute(this.ctx.db);
     return new Set(r.rows.map((x) => x.id));
   }
 

@@ -11,7 +11,7 @@ import { STATE_LABELS, SATISFACTION_LABELS, type Satisfaction, type SuggestionSt
 import { parsePublished } from '../publication/published.js';
 import { classLabelOf } from '../tools.shared.js';
 import { idsOfKeys, postings, suggestionDocCount, suggestionDocTexts, termFrequencies } from './search.repo.js';
-import { readableSql, scopeOf } from './search.scope.js';
+import { readableAmongSql, readableSql, scopeOf } from './search.scope.js';
 import { searchPolicy } from './search.policy.js';
 import { cosine, draftWeights, idf, probeTerms, sharedPhrases, termCounts, titleCore } from './similar.js';
 import { promiseDeliveryOf } from '../../promises/promises.service.js';
@@ -70,7 +70,7 @@ export class SimilarSuggestionsService {
     const ids = ranked.map((r) => r.id);
     const inside = new Set(scope.kind === 'all' ? ids
       : scope.kind === 'public' ? []
-        : (await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(ids)}) and ${readableSql(scope, sql.ref('s.id'))}`.execute(db)).rows.map((r) => r.id));
+        : (await readableAmongSql(scope, ids).execute(db)).rows.map((r) => r.id));
     const rows = await db.selectFrom('suggestion as s')
       .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
       .innerJoin('rule_set as rs', 'rs.id', 'cs.rule_set_id')

@@ -65,74 +65,114 @@ const groupBy = <T, K>(xs: T[], key: (x: T) => K) => {
   return m;
 };
 
-/** The input indexed once, so that a row per unit stays cheap on large sessions. */
-export function prepare(input: StatsInput) {
-  return {
-    input,
-    sessionOf: new Map(input.suggestions.map((s) => [s.id, s.session_id])),
-    repliesBy: groupBy(input.replies, (r) => r.suggestion_id),
-    assignmentsBy: groupBy(input.assignments, (a) => a.suggestion_id),
-    ratingsBy: groupBy(input.ratings, (r) => r.reply_id),
-    extensionsBy: groupBy(input.extensions, (e) => e.assignment_id),
+/** What one suggestion contributes to every row it falls in, worked out once. */
+interface Facts {
+  sessionId: string;
+  leadUnitId: string;
+  replied: boolean;
+  onTime: boolean;
+  overdueOpen: boolean;
+  days: number | null;
+  workdays: number | null;
+  first: Satisfaction | null;
+  final: Satisfaction | null;
+  classCode: string | null;
+}
+
+/** The input indexed and each suggestion's facts computed once, so that a row per unit or session is a sum. */
+export function prepare(input: StatsInput, cal: WorkCalendar) {
+  const repliesBy = groupBy(input.replies, (r) => r.suggestion_id);
+  const assignmentsBy = groupBy(input.assignments, (a) => a.suggestion_id);
+  const ratingsBy = groupBy(input.ratings, (r) => r.reply_id);
+  const extensionsBy = groupBy(input.extensions, (e) => e.assignment_id);
+  const sessionOf = new Map(input.suggestions.map((s) => [s.id, s.session_id]));
+  const workdayMemo = new Map<string, number | null>();
+  const workdaysBetween = (from: string, to: string) => {
+    const k = `${from}|${to}`;
+    if (!workdayMemo.has(k)) {
+      try { workdayMemo.set(k, workingDaysBetween(cal, from, to)); } catch { workdayMemo.set(k, null); /* calendar gap */ }
+    }
+    return workdayMemo.get(k)!;
   };
+  const facts: Facts[] = [];
+  for (const s of input.suggestions) {
+    if (!s.assigned_on || !s.lead_unit_id) continue;
+    const rs = (repliesBy.get(s.id) ?? []).filter((r) => r.state === 'submitted').sort((a, b) => a.round - b.round);
+    const r1 = rs.find((r) => r.round === 1) ?? rs[0];
+    const due = s.extended_due ?? s.reply_due;
+    const f: Facts = {
+      sessionId: s.session_id, leadUnitId: s.lead_unit_id, replied: false, onTime: false, overdueOpen: false, days: null, workdays: null,
+      first: null, final: (s.final_satisfaction as Satisfaction | null) ?? null, classCode: rs[rs.length - 1]?.class_code ?? null,
+    };
+    if (r1?.submitted_at) {
+      f.replied = true;
+      const on = todayInShanghai(new Date(r1.submitted_at));
+      const dueThen = r1.due_on ?? due;
+      f.onTime = !dueThen || on <= dueThen;
+      const lead = (assignmentsBy.get(s.id) ?? []).find((a) => a.role === 'lead' && a.unit_id === r1.unit_id && a.state !== 'returned');
+      const from = lead?.assigned_on ?? s.assigned_on;
+      f.days = daysBetween(from, on);
+      f.workdays = workdaysBetween(from, on);
+      const ratings = (ratingsBy.get(r1.id) ?? []).map((x) => x.satisfaction as Satisfaction);
+      f.first = roundOutcome(ratings, input.expectedRaters.get(s.id) ?? ratings.length);
+    } else if (HANDLING.has(s.state) && due && input.today > due) {
+      f.overdueOpen = true;
+    }
+    facts.push(f);
+  }
+  // Each assignment's part in the figures, grouped by unit, so that a row reads only its unit's.
+  const assignmentFacts = input.assignments.map((a) => {
+    const ext = extensionsBy.get(a.id) ?? [];
+    return {
+      unitId: a.unit_id, sessionId: sessionOf.get(a.suggestion_id) ?? '', co: a.role === 'co' && a.state !== 'returned',
+      returnRequested: !!a.return_requested_at, returnApproved: a.return_decision === 'approved',
+      extensions: ext.length, extensionsApproved: ext.filter((e) => e.state === 'approved').length,
+    };
+  });
+  return { facts, factsByUnit: groupBy(facts, (f) => f.leadUnitId), assignmentFacts, assignmentsByUnit: groupBy(assignmentFacts, (a) => a.unitId) };
 }
 export type PreparedStats = ReturnType<typeof prepare>;
 
 /** The statistics of the suggestions led by one unit (all units when omitted), in one session or all. */
-export function statsRow(p: PreparedStats, cal: WorkCalendar, opts: { unitId?: string; sessionId?: string } = {}): StatsRow {
-  const input = p.input;
-  const sugg = input.suggestions.filter((s) => s.assigned_on && s.lead_unit_id && (!opts.unitId || s.lead_unit_id === opts.unitId) && (!opts.sessionId || s.session_id === opts.sessionId));
-  const inSession = (sid: string) => !opts.sessionId || p.sessionOf.get(sid) === opts.sessionId;
-  const repliesBy = p.repliesBy;
-
+export function statsRow(p: PreparedStats, opts: { unitId?: string; sessionId?: string } = {}): StatsRow {
+  const base = opts.unitId ? p.factsByUnit.get(opts.unitId) ?? [] : p.facts;
+  const facts = opts.sessionId ? base.filter((f) => f.sessionId === opts.sessionId) : base;
+  const classMix: Record<string, number> = {};
   let replied = 0;
   let onTime = 0;
   let overdueOpen = 0;
   const days: number[] = [];
   const workdays: number[] = [];
-  const first: Array<Satisfaction | null> = [];
-  const final: Array<Satisfaction | null> = [];
-  const classMix: Record<string, number> = {};
-  for (const s of sugg) {
-    const rs = (repliesBy.get(s.id) ?? []).filter((r) => r.state === 'submitted').sort((a, b) => a.round - b.round);
-    const r1 = rs.find((r) => r.round === 1) ?? rs[0];
-    const due = s.extended_due ?? s.reply_due;
-    if (r1?.submitted_at) {
+  for (const f of facts) {
+    if (f.replied) {
       replied++;
-      const on = todayInShanghai(new Date(r1.submitted_at));
-      const dueThen = r1.due_on ?? due;
-      if (!dueThen || on <= dueThen) onTime++;
-      const lead = (p.assignmentsBy.get(s.id) ?? []).find((a) => a.role === 'lead' && a.unit_id === r1.unit_id && a.state !== 'returned');
-      const from = lead?.assigned_on ?? s.assigned_on!;
-      days.push(daysBetween(from, on));
-      try { workdays.push(workingDaysBetween(cal, from, on)); } catch { /* calendar gap: left out of the working-day average */ }
-      const ratings = (p.ratingsBy.get(r1.id) ?? []).map((x) => x.satisfaction as Satisfaction);
-      first.push(roundOutcome(ratings, input.expectedRaters.get(s.id) ?? ratings.length));
-    } else if (HANDLING.has(s.state) && due && input.today > due) {
-      overdueOpen++;
+      if (f.onTime) onTime++;
+      if (f.days !== null) days.push(f.days);
+      if (f.workdays !== null) workdays.push(f.workdays);
     }
-    final.push((s.final_satisfaction as Satisfaction | null) ?? null);
-    const last = rs[rs.length - 1];
-    if (last?.class_code) classMix[last.class_code] = (classMix[last.class_code] ?? 0) + 1;
+    if (f.overdueOpen) overdueOpen++;
+    if (f.classCode) classMix[f.classCode] = (classMix[f.classCode] ?? 0) + 1;
   }
-  const unitAssignments = input.assignments.filter((a) => (!opts.unitId || a.unit_id === opts.unitId) && inSession(a.suggestion_id));
-  const ext = unitAssignments.flatMap((a) => p.extensionsBy.get(a.id) ?? []);
+  const aBase = opts.unitId ? p.assignmentsByUnit.get(opts.unitId) ?? [] : p.assignmentFacts;
+  const as = opts.sessionId ? aBase.filter((a) => a.sessionId === opts.sessionId) : aBase;
+  const count = (pred: (a: (typeof as)[number]) => boolean) => as.reduce((n, a) => n + (pred(a) ? 1 : 0), 0);
+  const sum = (pick: (a: (typeof as)[number]) => number) => as.reduce((n, a) => n + pick(a), 0);
   const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
   return {
-    assigned: sugg.length,
-    coAssigned: unitAssignments.filter((a) => a.role === 'co' && a.state !== 'returned').length,
+    assigned: facts.length,
+    coAssigned: count((a) => a.co),
     replied,
     repliedOnTime: onTime,
     overdueOpen,
-    replyRate: rate(replied, sugg.length),
+    replyRate: rate(replied, facts.length),
     onTimeRate: rate(onTime, replied),
-    firstRound: tally(first),
-    final: tally(final),
+    firstRound: tally(facts.filter((f) => f.replied).map((f) => f.first)),
+    final: tally(facts.map((f) => f.final)),
     classMix,
-    returnRequests: unitAssignments.filter((a) => a.return_requested_at).length,
-    returnsApproved: unitAssignments.filter((a) => a.return_decision === 'approved').length,
-    extensionRequests: ext.length,
-    extensionsApproved: ext.filter((e) => e.state === 'approved').length,
+    returnRequests: count((a) => a.returnRequested),
+    returnsApproved: count((a) => a.returnApproved),
+    extensionRequests: sum((a) => a.extensions),
+    extensionsApproved: sum((a) => a.extensionsApproved),
     avgDaysToReply: avg(days),
     avgWorkdaysToReply: avg(workdays),
   };

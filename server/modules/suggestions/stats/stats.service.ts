@@ -54,16 +54,15 @@ export class SuggestionStatsService {
     const session = f.sessionId ? sessions.find((s) => s.id === f.sessionId) : undefined;
     if (f.sessionId && !session) notFound('届次不存在');
     const input = await this.input(f.sessionId);
-    const prepared = prepare(input);
-    const cal = await this.ctx.calendar.get();
+    const prepared = prepare(input, await this.ctx.calendar.get());
     const ownUnit = actor!.role === 'unit_staff' ? actor!.orgUnitId! : null;
     const unitIds = ownUnit ? [ownUnit] : unitsInvolved(input);
     const orgs = unitIds.length ? await db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', unitIds).execute() : [];
-    const units = unitIds.map((id) => ({ unitId: id, unitName: orgs.find((o) => o.id === id)?.name ?? '（单位已删除）', ...statsRow(prepared, cal, { unitId: id }) }))
+    const units = unitIds.map((id) => ({ unitId: id, unitName: orgs.find((o) => o.id === id)?.name ?? '（单位已删除）', ...statsRow(prepared, { unitId: id }) }))
       .sort((a, b) => b.assigned - a.assigned || b.coAssigned - a.coAssigned || a.unitName.localeCompare(b.unitName, 'zh-CN'));
     const sessionIds = [...new Set(input.suggestions.map((s) => s.session_id))];
     const bySession = sessions.filter((s) => sessionIds.includes(s.id)).map((s) => ({
-      sessionId: s.id, sessionName: sessionName(s), ...statsRow(prepared, cal, { sessionId: s.id, unitId: ownUnit ?? undefined }),
+      sessionId: s.id, sessionName: sessionName(s), ...statsRow(prepared, { sessionId: s.id, unitId: ownUnit ?? undefined }),
     }));
     // The scheme of the session, or every code used across sessions in first-seen order.
     const schemes = session ? [session] : sessions;
@@ -76,7 +75,7 @@ export class SuggestionStatsService {
       sessions: sessions.map((s) => ({ id: s.id, name: sessionName(s) })),
       classScheme: scheme,
       scope: ownUnit ? 'unit' : 'all',
-      total: ownUnit ? null : statsRow(prepared, cal),
+      total: ownUnit ? null : statsRow(prepared),
       units,
       bySession,
     };

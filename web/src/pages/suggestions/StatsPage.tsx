@@ -5,6 +5,7 @@ import { api, download, ApiError, qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { formatDateCn } from '../../lib/format';
 import { ClassMixChart, UnitRatesChart, UnitWorkloadChart } from './StatsCharts';
+import { useSessions } from './data';
 import type { StatsReport, StatsRow } from './toolsTypes';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -23,8 +24,17 @@ const withNote = (label: string) => <Tooltip title={NOTES[label]}><span style={{
 export default function StatsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const [sessionId, setSessionId] = useState<string | undefined>(undefined);
-  const q = useQuery({ queryKey: ['suggestions', 'stats', sessionId ?? ''], queryFn: () => api.get<StatsReport>(`/api/suggestions/stats${qs({ sessionId })}`), placeholderData: (p) => p });
+  // The newest session by default (its figures are what people ask about); cleared, all sessions.
+  const sessions = useSessions();
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
+  const sessionId = chosen === undefined ? sessions.data?.[0]?.id : chosen ?? undefined;
+  const q = useQuery({
+    queryKey: ['suggestions', 'stats', sessionId ?? ''],
+    queryFn: () => api.get<StatsReport>(`/api/suggestions/stats${qs({ sessionId })}`),
+    placeholderData: (p) => p,
+    enabled: chosen !== undefined || !sessions.isLoading,
+  });
+  const setSessionId = (v: string | undefined) => setChosen(v ?? null);
   const r = q.data;
   const head: StatsRow | undefined = r ? (r.total ?? r.units[0]) : undefined;
   const mix = head?.classMix ?? {};
