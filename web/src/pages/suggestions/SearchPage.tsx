@@ -14,7 +14,8 @@ export default function SearchPage() {
   const q = params.get('q') ?? '';
   const sessionId = params.get('sessionId') ?? undefined;
   const page = Number(params.get('page') ?? 1);
-  const tab = params.get('tab') ?? 'search';
+  // A long query is usually a draft's title (the drafting page links here with it): look for similar ones.
+  const tab = params.get('tab') ?? ([...q].length >= 10 ? 'similar' : 'search');
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) { if (v) next.set(k, v); else next.delete(k); }
@@ -84,10 +85,10 @@ export default function SearchPage() {
     <Card title="建议检索">
       <Tabs
         activeKey={tab}
-        onChange={(k) => set({ tab: k === 'search' ? undefined : k })}
+        onChange={(k) => set({ tab: k })}
         items={[
           { key: 'search', label: '全文检索', children: search },
-          { key: 'similar', label: '查找相似建议', children: <SimilarPanel initialTitle={q} /> },
+          { key: 'similar', label: '查找相似建议', children: <SimilarPanel initialTitle={q} autoRun={[...q].length >= 4} /> },
         ]}
       />
     </Card>

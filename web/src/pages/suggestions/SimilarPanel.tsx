@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Empty, Form, Input, List, Progress, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
@@ -13,12 +13,17 @@ const SAT_COLORS = { satisfied: 'green', basically_satisfied: 'cyan', dissatisfi
  * Similar earlier suggestions for a draft (title + text), each with how it was answered. Usable on its own
  * page or beside a drafting form (pass `title`/`body` and it searches when asked).
  */
-export default function SimilarPanel({ initialTitle = '', initialBody = '', excludeId }: { initialTitle?: string; initialBody?: string; excludeId?: string }) {
+export default function SimilarPanel({ initialTitle = '', initialBody = '', excludeId, autoRun = false }: { initialTitle?: string; initialBody?: string; excludeId?: string; autoRun?: boolean }) {
   const [form] = Form.useForm<{ title: string; body: string }>();
   const similar = useMutation({
     mutationFn: (v: { title: string; body: string }) => api.post<SimilarResult>('/api/suggestions/similar', { ...v, excludeId, limit: 8 }),
   });
   const [touched, setTouched] = useState(false);
+  // Opened with a draft's title: show what is similar straight away.
+  useEffect(() => {
+    if (autoRun && (initialTitle + initialBody).length >= 4) { setTouched(true); similar.mutate({ title: initialTitle, body: initialBody }); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoRun, initialTitle, initialBody]);
   return (
     <div data-testid="similar-panel">
       <Form form={form} layout="vertical" initialValues={{ title: initialTitle, body: initialBody }} onFinish={(v) => { setTouched(true); similar.mutate(v); }}>
