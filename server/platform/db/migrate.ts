@@ -16,6 +16,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db, provider: new StaticProvider(migrations), migrationTableName: 'qunei_migration', migrationLockTableName: 'qunei_migration_lock',
     migrationTableSchema: schema,
+    // Modules number their migrations in their own ranges (suggestions 01xx, documents 02xx, …): a module's
+    // new 0101 must still run on a database that has 0400 already.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
