@@ -11,7 +11,7 @@ import { SuggestionRepo } from '../server/modules/suggestions/suggestions.repo.j
 import { searchPage } from '../server/modules/suggestions/search/search.repo.js';
 import { parseQuery } from '../server/modules/suggestions/search/search.text.js';
 import { buildSuggestionsData } from './suggestions-data.js';
-import { fmt, load, startServer, type Measured } from './support.js';
+import { fmt, httpGet, load, startServer, type Measured } from './support.js';
 
 const TOTAL = Number(process.env.BENCH_SUGGESTIONS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -40,9 +40,8 @@ export async function benchSuggestions() {
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'organizer', password: 'demo123456' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const get = async (url: string) => {
-      const r = await fetch(server.url + url, { headers: { cookie } });
-      if (r.status !== 200) throw new Error(`${url} → ${r.status} ${await r.text()}`);
-      await r.arrayBuffer();
+      const r = await httpGet(server.url + url, { cookie });
+      if (r.status !== 200) throw new Error(`${url} → ${r.status} ${r.body}`);
     };
     const listUrl = (i: number) => { const a = listArgs(i); return `/api/suggestions?sessionId=${a.sessionId}&state=${a.states[0]}&page=${a.page}&pageSize=20`; };
     const searchUrl = (i: number) => `/api/suggestions/search?q=${encodeURIComponent(WORDS[i % WORDS.length])}&page=${1 + (i % 5)}&pageSize=20`;

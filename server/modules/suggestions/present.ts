@@ -10,6 +10,7 @@ import type { SuggestionsCore } from './core.js';
 import type { ModuleCalendar, Explained } from './deadlines.js';
 import { classLabel, dueSoonWorkdays, type RuleSet } from './rule-set.js';
 import { assignmentPolicy, suggestionPolicy, unitAssignment, viewerSigner, type SuggestionAccess } from './suggestions.policy.js';
+import type { SuggestionListRow } from './suggestions.repo.js';
 import type { AssignmentTable, RatingTable, ReplyPointTable, ReplyTable, SuggestionTable } from './suggestions.tables.js';
 
 type Org = { id: string; name: string };
@@ -22,14 +23,14 @@ function parseExplain(json: string | null): Record<string, Explained> {
   return json ? JSON.parse(json) : {};
 }
 
-export function suggestionClock(s: SuggestionTable, rs: RuleSet | undefined, mc: ModuleCalendar, today: string): DeadlineClock | null {
+export function suggestionClock(s: Pick<SuggestionTable, 'extended_due' | 'reply_due' | 'state'>, rs: RuleSet | undefined, mc: ModuleCalendar, today: string): DeadlineClock | null {
   const due = effectiveDue(s);
   if (!due || !rs || !HANDLING_STATES.includes(s.state as SuggestionState)) return null;
   return deadlineClock(mc.cal, today, due, dueSoonWorkdays(rs));
 }
 
 /** List rows, loaded in a few batched queries. */
-export async function presentList(core: SuggestionsCore, rows: SuggestionTable[]): Promise<SuggestionListItemT[]> {
+export async function presentList(core: SuggestionsCore, rows: SuggestionListRow[]): Promise<SuggestionListItemT[]> {
   if (!rows.length) return [];
   const repo = core.repo;
   const ids = rows.map((r) => r.id);

@@ -35,6 +35,13 @@ export interface SuggestionFilter {
   dueSoon?: Array<{ sessionIds: string[]; before: string }>;
 }
 
+/** What a list row shows (the text, explanations and index copy stay out of a page of twenty). */
+export const LIST_COLUMNS = [
+  'id', 'session_id', 'number', 'title', 'category', 'kind', 'state', 'round', 'lead_deputy_id', 'lead_unit_id', 'assigned_on',
+  'reply_due', 'extended_due', 'key_supervision', 'final_satisfaction', 'is_demo', 'updated_at',
+] as const satisfies ReadonlyArray<keyof SuggestionTable>;
+export type SuggestionListRow = Pick<SuggestionTable, (typeof LIST_COLUMNS)[number]>;
+
 /** Every query of the suggestions module; the same code on SQLite and PostgreSQL. */
 export class SuggestionRepo {
   constructor(readonly db: Queryable) {}
@@ -125,10 +132,10 @@ export class SuggestionRepo {
     return q;
   }
 
-  async listSuggestions(f: SuggestionFilter, page: number, pageSize: number) {
+  async listSuggestions(f: SuggestionFilter, page: number, pageSize: number): Promise<{ total: number; rows: SuggestionListRow[] }> {
     const base = this.filtered(f);
     const total = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('suggestion')
+    const rows = await base.select(LIST_COLUMNS.map((c) => `suggestion.${c}` as const))
       .orderBy('suggestion.session_id', 'desc').orderBy('suggestion.number', 'desc').orderBy('suggestion.created_at', 'desc')
       .limit(pageSize).offset((page - 1) * pageSize).execute();
     return { total: Number(total.n), rows };

@@ -50,20 +50,39 @@ function matchParts(dialect: Dialect, m: MatchSpec): { from: RawBuilder<unknown>
   return { from, x, where: joinAnd(conds) };
 }
 
-/** One page of suggestion keys with a matching document, newest first, and how many there are in all. */
-export async function searchPage(db: Queryable, dialect: Dialect, m: MatchSpec, page: number, pageSize: number) {
+/**
+ * One page of suggestion keys with a matching document, newest first, and how many there are in all.
+ *
+ * Documents are read in descending key order (both indexes can walk them that way) and only as far as the
+ * page needs: a suggestion's documents are adjacent in that order, so the first n distinct suggestion keys
+ * of the walk are the first n suggestions. The total is a separate count, skipped when the walk ran out.
+ */
+export async function searchPage(db: Queryable, dialect: Dialect, m: MatchSpec, page: number, pageSize: number, opts: { firstBatch?: number } = {}) {
   const { from, x, where } = matchParts(dialect, m);
-  const rows = await sql<{ k: number; total: number }>`
-    select ${keyExpr(x)} as k, count(*) over () as total from ${from} where ${where}
-    group by ${keyExpr(x)} order by k desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-  let total = rows.rows.length ? Number(rows.rows[0].total) : 0;
-  if (!rows.rows.length && page > 1) {
+  const want = page * pageSize;
+  const keys: number[] = [];
+  let limit = opts.firstBatch ?? want * 2 + 16;
+  let below: number | null = null;
+  let exhausted = false;
+  while (keys.length < want) {
+    const more: RawBuilder<unknown> = below === null ? sql`1 = 1` : sql`${x} < ${below}`;
+    const r: { rows: Array<{ x: number }> } = await sql<{ x: number }>`select ${x} as x from ${from} where ${where} and ${more} order by ${x} desc limit ${limit}`.execute(db);
+    for (const row of r.rows) {
+      const k = keyOfSeq(Number(row.x));
+      if (keys[keys.length - 1] !== k) keys.push(k);
+    }
+    if (r.rows.length < limit) { exhausted = true; break; }
+    below = Number(r.rows[r.rows.length - 1].x);
+    limit *= 4;
+  }
+  let total = keys.length;
+  if (!exhausted) {
     const c = await sql<{ n: number }>`select count(distinct ${keyExpr(x)}) as n from ${from} where ${where}`.execute(db);
     total = Number(c.rows[0]?.n ?? 0);
   }
-  const keys = rows.rows.map((r) => Number(r.k));
-  const ids = await idsOfKeys(db, keys);
-  return { total, keys, ids: keys.map((k) => ids.get(k)!).filter(Boolean) };
+  const pageKeys = keys.slice((page - 1) * pageSize, want);
+  const ids = await idsOfKeys(db, pageKeys);
+  return { total, keys: pageKeys, ids: pageKeys.map((k) => ids.get(k)!).filter(Boolean) };
 }
 
 /** Suggestion ids by index key (the key is held by each suggestion's own document). */

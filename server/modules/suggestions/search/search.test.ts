@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { createTestEnv, type TestEnv } from '../../../testing/harness.js';
 import { fixtureDeputy, fixtureSession, fixtureSuggestion } from '../tools.fixtures.js';
 import { indexSuggestion, reindexStale } from './search.indexer.js';
+import { searchPage } from './search.repo.js';
+import { parseQuery } from './search.text.js';
 
 /** A deterministic pseudo-random sequence, so a failure can be reproduced. */
 function rng(seed: number) {
@@ -57,6 +59,28 @@ describe('full-text search', () => {
       const got = await allIds(organizer, q, other);
       expect(got, `query ${q}`).toEqual(expected);
       expect(expected.length, `query ${q} should find something`).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages walk the documents newest first: any batch size gives the same pages and totals', async () => {
+    // The sample session's suggestions have replies too (several documents per suggestion), so a walk in
+    // small batches has to continue across a suggestion's documents.
+    for (const q of ['建议', '公交', '公']) {
+      const m = { chunks: parseQuery(q), scope: { kind: 'all' as const } };
+      const whole = await searchPage(env.ctx.db, env.ctx.dialect, m, 1, 500);
+      expect(whole.total, q).toBe(whole.keys.length);
+      expect(whole.total, q).toBeGreaterThan(3);
+      expect([...whole.keys].sort((a, b) => b - a)).toEqual(whole.keys);
+      for (const size of [1, 2, 3]) {
+        for (let page = 1; page <= Math.min(12, Math.ceil(whole.total / size)); page++) {
+          const one = await searchPage(env.ctx.db, env.ctx.dialect, m, page, size, { firstBatch: 1 });
+          const dflt = await searchPage(env.ctx.db, env.ctx.dialect, m, page, size);
+          expect(one.keys, `${q} page ${page}/${size}`).toEqual(whole.keys.slice((page - 1) * size, page * size));
+          expect(dflt.keys).toEqual(one.keys);
+          expect(one.total).toBe(whole.total);
+          expect(dflt.total).toBe(whole.total);
+        }
+      }
     }
   });
 
