@@ -10,7 +10,7 @@ import type { SuggestionsCore } from './core.js';
 import type { ModuleCalendar, Explained } from './deadlines.js';
 import { classLabel, dueSoonWorkdays, type RuleSet } from './rule-set.js';
 import { assignmentPolicy, suggestionPolicy, unitAssignment, viewerSigner, type SuggestionAccess } from './suggestions.policy.js';
-import type { SuggestionListRow } from './suggestions.repo.js';
+import type { ListNames, SuggestionListRow } from './suggestions.repo.js';
 import type { AssignmentTable, RatingTable, ReplyPointTable, ReplyTable, SuggestionTable } from './suggestions.tables.js';
 
 type Org = { id: string; name: string };
@@ -29,15 +29,16 @@ export function suggestionClock(s: Pick<SuggestionTable, 'extended_due' | 'reply
   return deadlineClock(mc.cal, today, due, dueSoonWorkdays(rs));
 }
 
-/** List rows, loaded in a few batched queries. */
-export async function presentList(core: SuggestionsCore, rows: SuggestionListRow[]): Promise<SuggestionListItemT[]> {
+/** List rows, loaded in a few batched queries (none for the session and unit names when the rows carry them). */
+export async function presentList(core: SuggestionsCore, rows: Array<SuggestionListRow & Partial<ListNames>>): Promise<SuggestionListItemT[]> {
   if (!rows.length) return [];
   const repo = core.repo;
   const ids = rows.map((r) => r.id);
+  const named = rows.every((r) => r.session_short_name !== undefined && r.lead_unit_name !== undefined);
   const [signers, sessions, orgs, rules, mc] = await Promise.all([
     repo.signers(ids),
-    core.ctx.db.selectFrom('congress_session').select(['id', 'short_name']).where('id', 'in', [...new Set(rows.map((r) => r.session_id))]).execute(),
-    repo.orgs([...new Set(rows.map((r) => r.lead_unit_id).filter((x): x is string => !!x))]),
+    named ? [] : core.ctx.db.selectFrom('congress_session').select(['id', 'short_name']).where('id', 'in', [...new Set(rows.map((r) => r.session_id))]).execute(),
+    named ? [] : repo.orgs([...new Set(rows.map((r) => r.lead_unit_id).filter((x): x is string => !!x))]),
     core.ruleSetsBySession(),
     core.calendar(),
   ]);
@@ -45,11 +46,11 @@ export async function presentList(core: SuggestionsCore, rows: SuggestionListRow
   return rows.map((s) => {
     const mine = signers.filter((g) => g.suggestion_id === s.id);
     const lead = mine.find((g) => g.role === 'lead');
-    const unit = orgs.find((o) => o.id === s.lead_unit_id);
+    const unitName = s.lead_unit_name !== undefined ? s.lead_unit_name : orgs.find((o) => o.id === s.lead_unit_id)?.name ?? null;
     return {
       id: s.id,
       sessionId: s.session_id,
-      sessionShortName: sessions.find((x) => x.id === s.session_id)?.short_name ?? '',
+      sessionShortName: s.session_short_name ?? sessions.find((x) => x.id === s.session_id)?.short_name ?? '',
       number: s.number,
       title: s.title,
       category: s.category,
@@ -59,7 +60,7 @@ export async function presentList(core: SuggestionsCore, rows: SuggestionListRow
       round: s.round,
       leadDeputy: { id: s.lead_deputy_id, name: lead?.name ?? '' },
       signerNames: mine.filter((g) => g.status === 'accepted').map((g) => g.name),
-      leadUnit: unit ? { id: unit.id, name: unit.name } : null,
+      leadUnit: s.lead_unit_id && unitName !== null ? { id: s.lead_unit_id, name: unitName } : null,
       assignedOn: s.assigned_on,
       dueDate: effectiveDue(s),
       clock: suggestionClock(s, rules.get(s.session_id), mc, today),

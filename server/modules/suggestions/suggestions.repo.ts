@@ -41,6 +41,8 @@ export const LIST_COLUMNS = [
   'reply_due', 'extended_due', 'key_supervision', 'final_satisfaction', 'is_demo', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof SuggestionTable>;
 export type SuggestionListRow = Pick<SuggestionTable, (typeof LIST_COLUMNS)[number]>;
+/** Names a list query joins in, so that presenting a page needs no further lookups for them. */
+export interface ListNames { session_short_name: string; lead_unit_name: string | null }
 
 /** Every query of the suggestions module; the same code on SQLite and PostgreSQL. */
 export class SuggestionRepo {
@@ -132,12 +134,22 @@ export class SuggestionRepo {
     return q;
   }
 
-  async listSuggestions(f: SuggestionFilter, page: number, pageSize: number): Promise<{ total: number; rows: SuggestionListRow[] }> {
+  async listSuggestions(f: SuggestionFilter, page: number, pageSize: number): Promise<{ total: number; rows: Array<SuggestionListRow & ListNames> }> {
     const base = this.filtered(f);
     const total = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.select(LIST_COLUMNS.map((c) => `suggestion.${c}` as const))
+    // The page's ids come from the index alone (skipped rows are never read); then only those rows are read
+    // with the names they show.
+    const pageIds = base.select('suggestion.id')
       .orderBy('suggestion.session_id', 'desc').orderBy('suggestion.number', 'desc').orderBy('suggestion.created_at', 'desc')
-      .limit(pageSize).offset((page - 1) * pageSize).execute();
+      .limit(pageSize).offset((page - 1) * pageSize);
+    const rows = await this.db.selectFrom('suggestion')
+      .innerJoin('congress_session as ls', 'ls.id', 'suggestion.session_id')
+      .leftJoin('org_unit as lu', 'lu.id', 'suggestion.lead_unit_id')
+      .select(LIST_COLUMNS.map((c) => `suggestion.${c}` as const))
+      .select(['ls.short_name as session_short_name', 'lu.name as lead_unit_name'])
+      .where('suggestion.id', 'in', pageIds)
+      .orderBy('suggestion.session_id', 'desc').orderBy('suggestion.number', 'desc').orderBy('suggestion.created_at', 'desc')
+      .execute();
     return { total: Number(total.n), rows };
   }
 
