@@ -126,20 +126,41 @@ export class WorkCalendar {
     return this.sortedCache;
   }
 
+  /** Index of the first sorted entry dated after `d`. */
+  private firstAbove(d: IsoDate): number {
+    const list = this.sorted();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].date <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Entries with `after < date <= upTo`, by binary search (no copy of the whole list). */
   entriesAfterUpTo(after: IsoDate, upTo: IsoDate): CalendarEntry[] {
-    const list = this.sorted();
-    const firstAbove = (d: IsoDate) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].date <= d) lo = mid + 1;
-        else hi = mid;
+    return this.sorted().slice(this.firstAbove(after), this.firstAbove(upTo));
+  }
+
+  private adjustments: number[] | null = null;
+
+  /**
+   * How the entries with `after < date <= upTo` change a count of weekdays: −1 for each holiday on a weekday,
+   * +1 for each make-up working Saturday or Sunday. Prefix sums over the sorted entries: two binary searches.
+   */
+  weekdayAdjustment(after: IsoDate, upTo: IsoDate): number {
+    if (!this.adjustments) {
+      const sums = [0];
+      for (const e of this.sorted()) {
+        const w = dayOfWeek(e.date);
+        const weekend = w === 0 || w === 6;
+        sums.push(sums[sums.length - 1] + (e.kind === 'holiday' && !weekend ? -1 : e.kind === 'workday' && weekend ? 1 : 0));
       }
-      return lo;
-    };
-    return list.slice(firstAbove(after), firstAbove(upTo));
+      this.adjustments = sums;
+    }
+    return this.adjustments[this.firstAbove(upTo)] - this.adjustments[this.firstAbove(after)];
   }
 
   coversYear(year: number): boolean {

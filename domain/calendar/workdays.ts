@@ -89,12 +89,6 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
     const dow = (startDow + i) % 7;
     if (dow !== 0 && dow !== 6) weekdays++;
   }
-  let count = weekdays;
-  for (const e of cal.entriesAfterUpTo(a, b)) {
-    const dow = dayOfWeek(e.date);
-    const weekend = dow === 0 || dow === 6;
-    if (e.kind === 'holiday' && !weekend) count--;
-    if (e.kind === 'workday' && weekend) count++;
-  }
+  const count = weekdays + cal.weekdayAdjustment(a, b);
   return order < 0 ? count : -count;
 }
