@@ -2,13 +2,18 @@
  * Builds the benchmark's data set on the embedded database: the demo data plus N generated suggestions,
  * each with a lead deputy, a lead-unit assignment and (for most) a submitted reply of three points, all
  * indexed for search the way the app indexes them. The file is kept under bench/out and reused.
+ *
+ * With a PostgreSQL URL the same data goes into that database instead. It is emptied first, so only a
+ * database whose name starts with `qunei_bench` is accepted (created when missing).
  */
 import fs from 'node:fs';
+import pg from 'pg';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { bootstrap } from '../server/bootstrap.js';
 import { seedDemo } from '../server/demo/seed.js';
 import { newId } from '../server/platform/ids.js';
+import { sql } from 'kysely';
 import { indexSuggestion } from '../server/modules/suggestions/search/search.indexer.js';
 
 const TOPICS = ['公交线路', '户籍办理', '职工子女入学', '园区停车', '污水处理', '供水管网', '绿化养护', '职工餐厅', '人才公寓', '标准厂房', '道路照明', '企业用工', '物流通道', '消防设施', '医疗服务', '垃圾分类', '冬季供暖', '天然气入户', '宽带网络', '安全生产'];
@@ -22,12 +27,29 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export async function buildSuggestionsData(dataDir: string, total: number, log = (s: string) => console.log(s)) {
+/** Empties (or creates) a benchmark database on PostgreSQL; refuses any other database. */
+async function resetPostgres(url: string) {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^qunei_bench\w*$/.test(name)) throw new Error(`基准测试只使用名称以 qunei_bench 开头的 PostgreSQL 数据库（会清空它），收到：${name}`);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (!exists.rowCount) await admin.query(`create database ${name}`);
+  await admin.end();
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('drop schema public cascade; create schema public');
+  await c.end();
+}
+
+export async function buildSuggestionsData(dataDir: string, total: number, databaseUrl: string | null = null, log = (s: string) => console.log(s)) {
   const marker = path.join(dataDir, `generated-${total}.ok`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const config = { ...loadConfig({ ...process.env, QUNEI_DATA_DIR: dataDir, QUNEI_MODE: 'demo' }), databaseUrl: null, jobs: false };
+  if (databaseUrl) await resetPostgres(databaseUrl);
+  const config = { ...loadConfig({ ...process.env, QUNEI_DATA_DIR: dataDir, QUNEI_MODE: 'demo' }), databaseUrl, jobs: false };
   const { ctx, handle } = await bootstrap(config);
   await seedDemo(ctx);
   const db = ctx.db;
@@ -98,6 +120,7 @@ export async function buildSuggestionsData(dataDir: string, total: number, log =
     });
     if ((done / batch) % 20 === 0) log(`  已生成 ${done + batch} / ${total}（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
   }
+  if (ctx.dialect === 'postgres') await sql`analyze`.execute(db);
   await handle.close();
   fs.writeFileSync(marker, new Date().toISOString());
 }

@@ -22,13 +22,16 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WORDS = ['公交', '户籍', '学校', '停车', '供水', '绿化', '厂房', '供暖', '物流', '消防'];
 const STATES = ['in_progress', 'awaiting_feedback', 'closed'];
 
+/** BENCH_DATABASE_URL=postgres://…/qunei_bench runs the same benchmark on PostgreSQL (that database is emptied). */
+const PG_URL = process.env.BENCH_DATABASE_URL || null;
+
 export async function benchSuggestions() {
-  const dataDir = path.resolve('bench/out', `suggestions-${TOTAL}`);
-  console.log(`\n■ 建议办理：${TOTAL.toLocaleString('zh-CN')} 件建议（含答复），嵌入式数据库 ${dataDir}`);
-  await buildSuggestionsData(dataDir, TOTAL);
+  const dataDir = path.resolve('bench/out', `suggestions-${PG_URL ? 'pg-' : ''}${TOTAL}`);
+  console.log(`\n■ 建议办理：${TOTAL.toLocaleString('zh-CN')} 件建议（含答复），${PG_URL ? `PostgreSQL ${new URL(PG_URL).pathname.slice(1)}` : `嵌入式数据库 ${dataDir}`}`);
+  await buildSuggestionsData(dataDir, TOTAL, PG_URL);
 
   // Ceiling: the same queries straight against the database, one after another, in this process.
-  const config = { ...loadConfig({ ...process.env, QUNEI_DATA_DIR: dataDir }), databaseUrl: null, jobs: false };
+  const config = { ...loadConfig({ ...process.env, QUNEI_DATA_DIR: dataDir }), databaseUrl: PG_URL, jobs: false };
   const { ctx, handle } = await bootstrap(config);
   const sessions = (await ctx.db.selectFrom('congress_session').select('id').orderBy('starts_on').execute()).map((s) => s.id);
   const repo = new SuggestionRepo(ctx.db as never);
@@ -45,7 +48,7 @@ export async function benchSuggestions() {
   const total = await ctx.db.selectFrom('suggestion').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await handle.close();
 
-  const server = await startServer(dataDir);
+  const server = await startServer(dataDir, PG_URL);
   try {
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'organizer', password: 'demo123456' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];

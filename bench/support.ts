@@ -14,10 +14,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the real server on the given data directory in its own process (it gets its own core). */
-export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+export async function startServer(dataDir: string, databaseUrl: string | null = null): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUNEI_DATA_DIR: dataDir, QUNEI_JOBS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '',
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUNEI_DATA_DIR: dataDir, QUNEI_JOBS: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '',
       // The load comes from one address: the per-address limit would measure its own 429s.
       QUNEI_RATE_LIMIT_PER_MIN: '100000000' },
     stdio: ['ignore', 'ignore', 'pipe'],
