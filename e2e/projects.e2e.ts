@@ -109,6 +109,43 @@ browserSuite('key projects: the zone reports progress with a photo and sees the 
     await ctx.close();
   });
 
+  it('相关承诺 lists the reply promises linked to the project and links to each promise\'s page', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'zone');
+    await openSchool(page);
+    const projectUrl = page.url();
+    const card = page.getByTestId('project-promises');
+    await visible(card.getByText('相关承诺', { exact: true }));
+    const row = card.getByTestId('project-promise-row');
+    await visible(row);
+    expect(await row.count()).toBe(1);
+    await visible(row.getByText('高平市教育局'));
+    await visible(row.getByTestId('promise-status').getByText('已完成'));
+    await visible(row.getByText('2024年12月31日'));
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'project-promises');
+
+    await row.getByTestId('project-promise-link').getByText('高平市第十中学校项目年底主体封顶').click();
+    await page.waitForURL(/\/promises\/[^/]+$/);
+    await visible(page.getByTestId('promise-detail').getByTestId('promise-text').getByText('高平市第十中学校项目年底主体封顶'));
+    // And back: the promise names its project.
+    await page.getByTestId('promise-project').getByRole('link', { name: SCHOOL }).click();
+    await page.waitForURL(projectUrl);
+    await visible(page.getByTestId('project-promises').getByTestId('project-promise-row'));
+
+    // The utilities promise slipped to 2025-04-30 and is overdue since: marked as on the ledger.
+    await page.goto('/projects');
+    await page.getByRole('link', { name: '米山工业园水暖电气配套工程' }).click();
+    const slipped = page.getByTestId('project-promises').getByTestId('project-promise-row');
+    await visible(slipped.getByTestId('promise-status').getByText('已延期'));
+    await visible(slipped.getByTestId('promise-clock').getByText(/已逾期 \d+ 天/));
+    expect(await slipped.getAttribute('data-overdue')).toBe('1');
+    await visible(slipped.getByText('恒通集团'));
+    await shot(page, 'project-promises-slipped');
+    await ctx.close();
+  });
+
   it('the owner unit sees its own project only; another unit is refused', async () => {
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.js';
+import { FACTORY_NAME, SCHOOL_NAME, UTILITIES_NAME } from '../projects/projects.demo.js';
 import { LEDGER_HEADERS } from './ledger-xlsx.js';
 import { ok } from './testing.js';
 
@@ -123,6 +124,23 @@ describe('the promise ledger: views, combined filters, row scope and the .xlsx e
     const agent = await env.as('agent');
     expect((await agent.get('/api/promises')).statusCode).toBe(403);
     expect((await env.anon().get('/api/promises')).statusCode).toBe(401);
+  });
+
+  it('the promises of one project (the project page\'s 相关承诺), within the reader\'s row scope', async () => {
+    const project = async (name: string) => (await env.ctx.db.selectFrom('project').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const [school, factory, utilities] = await Promise.all([project(SCHOOL_NAME), project(FACTORY_NAME), project(UTILITIES_NAME)]);
+    const ofSchool = await ok(zone.get(`/api/promises?projectId=${school}`));
+    expect(ofSchool.items).toHaveLength(1);
+    expect(ofSchool.items[0]).toMatchObject({
+      text: '高平市第十中学校项目年底主体封顶', project: { id: school, name: SCHOOL_NAME }, owner: { name: '高平市教育局' }, due: '2024-12-31', suggestion: { number: 187 },
+    });
+    expect((await ok(jiaoyu.get(`/api/promises?projectId=${school}`))).items.map((p: any) => p.id)).toEqual([ofSchool.items[0].id]);
+    // 恒通集团 neither owns the school's promise nor wrote the reply.
+    expect((await ok(hengtong.get(`/api/promises?projectId=${school}`))).total).toBe(0);
+    const ofUtilities = await ok(hengtong.get(`/api/promises?projectId=${utilities}`));
+    expect(ofUtilities.items.map((p: any) => p.owner.name)).toEqual(['恒通集团']);
+    expect((await ok(organizer.get(`/api/promises?projectId=${factory}`))).items).toMatchObject([{ openEnded: true, status: 'in_progress', project: { id: factory } }]);
+    expect((await ok(organizer.get('/api/promises?projectId=no-such-project'))).total).toBe(0);
   });
 
   it('exports the filtered ledger to .xlsx with Chinese headers, one row per promise', async () => {

@@ -15,6 +15,7 @@ import { MilestonesCard } from './MilestonesCard';
 import { MonthlyCard } from './MonthlyCard';
 import { IssuesCard } from './IssuesCard';
 import { ProjectFormDialog } from './ProjectFormDialog';
+import { ProjectPromisesCard } from './PromisesCard';
 
 export default function ProjectDetailPage() {
   const { id } = useParams();
@@ -63,6 +64,7 @@ export default function ProjectDetailPage() {
         <Col xs={24} xl={10}><LightCard project={p} /></Col>
       </Row>
       <ComponentsCard project={p} onReport={(componentId) => setReporting({ componentId })} />
+      <ProjectPromisesCard projectId={p.id} />
       <Card>
         <Tabs items={[
           { key: 'history', label: `进度记录（${p.updates.filter((u) => !u.voided).length}）`, children: <HistoryCard project={p} /> },

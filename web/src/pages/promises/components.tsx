@@ -14,6 +14,7 @@ export const pkeys = {
   toRate: (all: boolean) => ['promises', 'to-rate', all] as const,
   dashboard: ['promises', 'dashboard'] as const,
   suggestion: (id: string) => ['promises', 'suggestion', id] as const,
+  project: (id: string) => ['promises', 'project', id] as const,
 };
 
 export const useOrgUnits = () => useQuery({ queryKey: ['org-units'], queryFn: () => api.get<OrgUnit[]>('/api/org-units'), staleTime: 5 * 60_000 });
