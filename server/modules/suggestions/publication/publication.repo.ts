@@ -1,5 +1,6 @@
 /** The queries of publication: replies with what a review needs, and the public reads of published ones. */
-import type { Queryable } from '../../../platform/db/database.js';
+import { sql } from 'kysely';
+import type { Dialect, Queryable } from '../../../platform/db/database.js';
 
 export const PUBLICATION_STATES = ['draft', 'reviewed', 'published'] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
@@ -37,4 +38,24 @@ export async function addresseesOf(db: Queryable, suggestionId: string) {
   return rows.filter((r) => r.role === 'lead' || r.status === 'accepted')
     .sort((a, b) => (a.role === b.role ? a.invited_at.localeCompare(b.invited_at) || a.id.localeCompare(b.id) : a.role === 'lead' ? -1 : 1))
     .map((r) => r.name);
+}
+
+/**
+ * Submitted, unpublished replies counted by the day their publication period starts (the submission's
+ * date in China Standard Time, else the reply's date) and their rule set's working days.
+ */
+export async function openRepliesByStartDay(db: Queryable, dialect: Dialect, sessionId?: string) {
+  const day = dialect === 'postgres'
+    ? sql<string | null>`coalesce(to_char(r.submitted_at::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), r.reply_date)`
+    : sql<string | null>`coalesce(date(r.submitted_at, '+8 hours'), r.reply_date)`;
+  let q = db.selectFrom('reply as r')
+    .innerJoin('suggestion as s', 's.id', 'r.suggestion_id')
+    .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
+    .innerJoin('rule_set as rs', 'rs.id', 'cs.rule_set_id')
+    .select([day.as('from_day'), 'rs.publish_workdays as workdays'])
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('r.state', '=', 'submitted').where('r.publication_state', '!=', 'published');
+  if (sessionId) q = q.where('s.session_id', '=', sessionId);
+  const rows = await q.groupBy([day, 'rs.publish_workdays']).execute();
+  return rows.map((r) => ({ from: r.from_day, workdays: Number(r.workdays), n: Number(r.n) }));
 }

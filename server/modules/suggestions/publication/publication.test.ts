@@ -203,4 +203,31 @@ describe('publication with redaction', () => {
       env.clock.set('2024-08-01T02:00:00.000Z');
     }
   });
+
+  it('the overdue count agrees with the deadline shown on each reply, on every day around the deadlines', async () => {
+    // A reply submitted late in the evening UTC is already the next day in China: its period starts then.
+    await env.ctx.db.updateTable('reply').set({ submitted_at: '2024-08-22T17:30:00.000Z' }).where('id', '=', c.replyIds[0]).execute();
+    const seen: number[] = [];
+    try {
+      const own = (await (await env.as('organizer')).get(`/api/publication/replies/${c.replyIds[0]}`)).json();
+      const due: string = own.deadline.dueDate;
+      expect(own.deadline.lines.join('\n')).toContain('2024-08-23'); // counted from the day in China
+      const after = new Date(Date.parse(`${due}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      for (const day of ['2024-08-02', '2024-08-28', due, after, '2024-10-08']) {
+        env.clock.set(`${day}T02:00:00.000Z`);
+        const client = await env.as('organizer');
+        const items: Array<{ publicationState: string; deadline: { clock: { status: string } | null } | null }> = [];
+        for (const status of ['pending', 'reviewed']) {
+          items.push(...(await client.get(`/api/publication/replies?status=${status}&pageSize=50`)).json().items);
+        }
+        const shown = items.filter((i) => i.deadline?.clock?.status === 'overdue').length;
+        expect((await client.get('/api/publication/counts')).json().overdue, day).toBe(shown);
+        seen.push(shown);
+      }
+      // The days cross deadlines: the count changes along them.
+      expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
+    } finally {
+      env.clock.set('2024-08-01T02:00:00.000Z');
+    }
+  });
 });
