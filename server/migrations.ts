@@ -5,6 +5,7 @@ import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
 import * as m0101 from './modules/suggestions/suggestions-list-index.migration.js';
+import * as m0102 from './modules/suggestions/suggestions-dashboard-index.migration.js';
 import * as m0150 from './modules/suggestions/search/search.migration.js';
 import * as m0200 from './modules/documents/documents.migration.js';
 import * as m0400 from './modules/promises/promises.migration.js';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0002_official_calendar': m0002,
   '0100_suggestions': m0100,
   '0101_suggestion_list_index': m0101,
+  '0102_suggestion_dashboard_indexes': m0102,
   '0150_suggestion_search': m0150,
   '0200_documents': m0200,
   '0300_projects': m0300,
