@@ -120,7 +120,8 @@ export async function buildSuggestionsData(dataDir: string, total: number, datab
     });
     if ((done / batch) % 20 === 0) log(`  已生成 ${done + batch} / ${total}（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
   }
-  if (ctx.dialect === 'postgres') await sql`analyze`.execute(db);
+  // As after any bulk load: the visibility map for index-only scans, and statistics for the planner.
+  if (ctx.dialect === 'postgres') await sql`vacuum analyze`.execute(db);
   await handle.close();
   fs.writeFileSync(marker, new Date().toISOString());
 }
