@@ -44,7 +44,7 @@ async function resetPostgres(url: string) {
 }
 
 export async function buildSuggestionsData(dataDir: string, total: number, databaseUrl: string | null = null, log = (s: string) => console.log(s)) {
-  const marker = path.join(dataDir, `generated-${total}.ok`);
+  const marker = path.join(dataDir, `generated-${total}${databaseUrl ? `-${new URL(databaseUrl).pathname.slice(1)}` : ''}.ok`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });

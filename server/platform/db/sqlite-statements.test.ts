@@ -27,6 +27,13 @@ describe('SQLite statement cache', () => {
     expect(c.prepare('select 2')).not.toBe(b);
   });
 
+  it('SQL with many parameters is prepared each time and not kept', () => {
+    const c = withStatementCache(raw(), 10, 8);
+    expect(c.prepare('select * from t where id in (?, ?)')).toBe(c.prepare('select * from t where id in (?, ?)'));
+    const long = `select * from t where id in (${Array(20).fill('?').join(', ')})`;
+    expect(c.prepare(long)).not.toBe(c.prepare(long));
+  });
+
   it('a statement being iterated is not reused: nested queries of the same SQL work', async () => {
     const db = raw();
     db.exec("insert into t (v) values ('a'), ('b'), ('c')");

@@ -4,13 +4,15 @@ import type { SqliteDatabase } from 'kysely';
 /**
  * The embedded database as Kysely's SQLite dialect sees it, with prepared statements kept and reused by their
  * SQL text (Kysely prepares every query anew, which was a fifth of a list request's time). Least recently used
- * statements are dropped beyond `max`; a statement still being iterated is never handed out twice.
+ * statements are dropped beyond `max`; a statement still being iterated is never handed out twice. SQL with
+ * many parameters (an `in` list of hundreds of ids, each length its own text) is prepared without being kept.
  */
-export function withStatementCache(db: SQLite.Database, max = 1000): SqliteDatabase {
+export function withStatementCache(db: SQLite.Database, max = 500, maxParams = 64): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => db.close(),
     prepare(sql: string) {
+      if (paramCount(sql) > maxParams) return db.prepare(sql);
       const hit = cache.get(sql);
       if (hit && !hit.busy) {
         cache.delete(sql);
@@ -24,4 +26,10 @@ export function withStatementCache(db: SQLite.Database, max = 1000): SqliteDatab
       return st;
     },
   };
+}
+
+function paramCount(sql: string): number {
+  let n = 0;
+  for (let i = sql.indexOf('?'); i !== -1; i = sql.indexOf('?', i + 1)) n++;
+  return n;
 }

@@ -51,12 +51,15 @@ function instantDate(iso: string | null) {
   return iso ? todayInShanghai(new Date(iso)) : null;
 }
 
-/** The publication due date, or null when the calendar does not cover the period. */
-function publicationDue(cal: WorkCalendar, from: string, workdays: number): string | null {
+/**
+ * Whether an unpublished reply whose publication period starts on `from` is overdue today: as its own
+ * deadline shows it, so not when the calendar cannot compute the due date or the clock.
+ */
+function publicationOverdue(cal: WorkCalendar, today: string, from: string, workdays: number): boolean {
   try {
-    return addWorkingDays(cal, from, workdays).date;
+    return deadlineClock(cal, today, addWorkingDays(cal, from, workdays).date, 5).status === 'overdue';
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -178,8 +181,7 @@ export class PublicationService {
     const today = this.ctx.clock.today();
     let overdue = 0;
     for (const g of await openRepliesByStartDay(this.ctx.db, this.ctx.dialect, sessionId)) {
-      const due = g.from ? publicationDue(cal, g.from, g.workdays) : null;
-      if (due && today > due) overdue += g.n;
+      if (g.from && publicationOverdue(cal, today, g.from, g.workdays)) overdue += g.n;
     }
     return { pending: n('draft'), reviewed: n('reviewed'), published: n('published'), overdue };
   }
