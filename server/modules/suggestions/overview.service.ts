@@ -44,7 +44,7 @@ export class OverviewService {
     const extOrgs = new Map((await this.repo.orgs([...new Set(extUnits.map((a) => a.unit_id))])).map((o) => [o.id, o.name]));
 
     const all = counts.reduce((n, c) => n + c.n, 0);
-    const keyRows = await this.repo.listSuggestions({ ...base, keySupervision: true, states: [...HANDLING_STATES, 'awaiting_feedback', 'admitted'] }, 1, 1);
+    const keySupervision = await this.repo.countSuggestions({ ...base, keySupervision: true, states: [...HANDLING_STATES, 'awaiting_feedback', 'admitted'] });
     return {
       today,
       dueSoonWorkdays: sessionId && rules.get(sessionId) ? dueSoonWorkdays(rules.get(sessionId)!) : Math.max(10, ...[...rules.values()].map(dueSoonWorkdays)),
@@ -65,7 +65,7 @@ export class OverviewService {
         },
         suggestion: { id: s.id, number: s.number, title: s.title, hardDue: s.hard_due },
       })),
-      keySupervision: keyRows.total,
+      keySupervision,
       coOpinionsOverdue: await this.repo.coOpinionsOverdue(today),
     };
   }

@@ -136,7 +136,7 @@ export class SuggestionRepo {
 
   async listSuggestions(f: SuggestionFilter, page: number, pageSize: number): Promise<{ total: number; rows: Array<SuggestionListRow & ListNames> }> {
     const base = this.filtered(f);
-    const total = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total = await this.countSuggestions(f);
     // The page's ids come from the index alone (skipped rows are never read); then only those rows are read
     // with the names they show.
     const pageIds = base.select('suggestion.id')
@@ -150,7 +150,12 @@ export class SuggestionRepo {
       .where('suggestion.id', 'in', pageIds)
       .orderBy('suggestion.session_id', 'desc').orderBy('suggestion.number', 'desc').orderBy('suggestion.created_at', 'desc')
       .execute();
-    return { total: Number(total.n), rows };
+    return { total, rows };
+  }
+
+  async countSuggestions(f: SuggestionFilter): Promise<number> {
+    const r = await this.filtered(f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   async countByState(f: SuggestionFilter) {

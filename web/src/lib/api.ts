@@ -37,6 +37,12 @@ export const api = {
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
   delete: <T>(url: string) => request<T>('DELETE', url),
   upload: <T>(url: string, form: FormData) => request<T>('POST', url, form),
+  /** One file as the multipart field `file`. */
+  uploadFile: <T>(url: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>('POST', url, form);
+  },
 };
 
 /** Downloads a file the server makes (xlsx, docx, pdf) keeping the server's file name. */

@@ -20,11 +20,7 @@ const RULES = [
 export default function FormatCheckPage() {
   const [error, setError] = useState<string | null>(null);
   const check = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<CheckResult>('/api/documents/check', form);
-    },
+    mutationFn: (file: File) => api.uploadFile<CheckResult>('/api/documents/check', file),
     onMutate: () => setError(null),
     onError: (e) => setError(e instanceof ApiError ? e.message : '检查失败，请稍后再试'),
   });

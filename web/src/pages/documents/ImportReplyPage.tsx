@@ -67,11 +67,7 @@ export default function ImportReplyPage() {
   const orgs = useQuery({ queryKey: ['org-units'], queryFn: () => api.get<Array<{ id: string; name: string; kind: string }>>('/api/org-units'), enabled: !unitStaff });
 
   const parse = useMutation({
-    mutationFn: (file: File) => {
-      const body = new FormData();
-      body.append('file', file, file.name);
-      return api.upload<ImportPreview>('/api/documents/import/parse', body);
-    },
+    mutationFn: (file: File) => api.uploadFile<ImportPreview>('/api/documents/import/parse', file),
     onMutate: () => setUploadError(null),
     onSuccess: (p) => {
       setPreview(p);

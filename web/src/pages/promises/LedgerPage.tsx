@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { App, Badge, Button, Card, Col, Drawer, Grid, Input, List, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, qs } from '../../lib/api';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { useMe } from '../../lib/auth';
 import { formatDateCn } from '../../lib/format';
 import { ClockTag, DeliveryTag, DemoTag, DueText, pkeys, ProgressBar, StatusTag } from './components';
@@ -17,20 +17,13 @@ export default function LedgerPage() {
   const me = useMe();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const view = (params.get('view') as View) || 'list';
   const page = Number(params.get('page') ?? 1);
   const open = params.get('open');
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
   const staff = me.user.role === 'unit_staff' || me.user.role === 'zone_staff';
 
-  // From the current URL, not this render's copy: two quick clicks must not undo each other.
-  const set = (patch: Record<string, string | undefined | null>, keepPage = false) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    for (const [k, v] of Object.entries(patch)) if (v === undefined || v === null || v === '') next.delete(k); else next.set(k, v);
-    if (!keepPage) next.delete('page');
-    return next;
-  });
 
   const query = { ...filters, page, pageSize: 20 };
   const ledger = useQuery({ queryKey: pkeys.ledger(query), queryFn: () => api.get<Ledger>(`/api/promises${qs(query)}`), placeholderData: keepPreviousData });

@@ -1,7 +1,8 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Badge, Card, Popover, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { useSessions } from './data';
 import { ExplanationLines } from './components';
@@ -13,16 +14,10 @@ const STATE_COLORS = { draft: 'orange', reviewed: 'blue', published: 'green' } a
 /** Replies waiting for their redaction review and publication, with the publication deadline of each. */
 export default function PublicationPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const status = (params.get('status') ?? 'pending') as 'pending' | 'reviewed' | 'published' | 'all';
   const sessionId = params.get('sessionId') ?? undefined;
   const page = Number(params.get('page') ?? 1);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) { if (v) next.set(k, v); else next.delete(k); }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const sessions = useSessions();
   const q = useQuery({
     queryKey: ['suggestions', 'publication', status, sessionId ?? '', page],

@@ -1,7 +1,8 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert, Card, Empty, Input, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, qs } from '../../lib/api';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { useSessions } from './data';
 import { StateTag } from './components';
 import { Marked } from './Marked';
@@ -10,18 +11,12 @@ import type { SearchResult } from './toolsTypes';
 
 /** Full-text search over suggestions and replies (what the viewer may read), and similar suggestions. */
 export default function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const q = params.get('q') ?? '';
   const sessionId = params.get('sessionId') ?? undefined;
   const page = Number(params.get('page') ?? 1);
   // A long query is usually a draft's title (the drafting page links here with it): look for similar ones.
   const tab = params.get('tab') ?? ([...q].length >= 10 ? 'similar' : 'search');
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) { if (v) next.set(k, v); else next.delete(k); }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const sessions = useSessions();
   const result = useQuery({
     queryKey: ['suggestions', 'search', q, sessionId, page],

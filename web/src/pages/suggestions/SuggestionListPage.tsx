@@ -1,8 +1,9 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button, Card, Grid, Input, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { SUGGESTION_STATES, STATE_LABELS } from '../../../../domain/suggestion-states';
 import { api, qs } from '../../lib/api';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { useMe } from '../../lib/auth';
 import { formatDateCn } from '../../lib/format';
 import { keys, unitOptions, useHandlingUnits, useSessions } from './data';
@@ -16,7 +17,7 @@ const SATISFACTION_TEXT = { satisfied: '满意', basically_satisfied: '基本满
 export default function SuggestionListPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const filters = {
     sessionId: params.get('sessionId') ?? undefined,
     state: params.getAll('state'),
@@ -26,16 +27,6 @@ export default function SuggestionListPage() {
     q: params.get('q') ?? undefined,
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
-  };
-  const set = (patch: Record<string, string | string[] | undefined | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      if (Array.isArray(v)) v.forEach((x) => next.append(k, x));
-      else if (v !== undefined && v !== null && v !== '') next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
   };
 
   const sessions = useSessions();
