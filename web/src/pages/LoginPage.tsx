@@ -16,7 +16,9 @@ export default function LoginPage() {
     try {
       const r = await api.post<{ csrfToken: string }>('/api/auth/login', v);
       setCsrfToken(r.csrfToken);
-      await qc.invalidateQueries({ queryKey: ['me'] });
+      // The guard that sent us here cached "not logged in"; an inactive query is not refetched by
+      // invalidation, so drop it: the page we go to then loads the new session instead of bouncing back.
+      qc.removeQueries({ queryKey: ['me'] });
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
