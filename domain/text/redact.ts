@@ -68,22 +68,54 @@ function mask(kind: RedactionKind, original: string): string {
   }
 }
 
+/**
+ * The text as the patterns read it: each character in its NFKC form (full-width digits, letters, hyphens
+ * and spaces become ASCII) with format characters removed (zero-width space, soft hyphen, word joiner,
+ * byte-order mark …), so 「１３９１２３４５６７８」 or a number with a zero-width space inside is still found.
+ * `from[i]` / `to[i]` give the original range of the character that produced position i, so a match is
+ * mapped back to the original text and redacts every character of it, the invisible ones included.
+ */
+export function normalizeForDetection(text: string): { text: string; from: number[]; to: number[] } {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const start = i;
+    i += ch.length;
+    if (FORMAT_CHAR.test(ch)) continue;
+    const n = ch.normalize('NFKC');
+    for (let k = 0; k < n.length; k++) {
+      from.push(start);
+      to.push(i);
+    }
+    out += n;
+  }
+  return { text: out, from, to };
+}
+
+const FORMAT_CHAR = /^[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]$/u;
+
 export function findPersonalData(text: string, opts: RedactOptions = {}): Redaction[] {
-  const keep = new Set((opts.keepNumbers ?? []).map(digits).filter(Boolean));
+  const keep = new Set((opts.keepNumbers ?? []).map((k) => digits(k.normalize('NFKC'))).filter(Boolean));
   const officialDomains = (opts.officialEmailDomains ?? ['gov.cn']).map((d) => d.toLowerCase());
+  const norm = normalizeForDetection(text);
   const found: Redaction[] = [];
   const overlaps = (s: number, e: number) => found.some((r) => s < r.end && e > r.start);
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
-      const original = m[0];
-      const start = m.index!;
-      const end = start + original.length;
+    for (const m of norm.text.matchAll(p.re)) {
+      const seen = m[0];
+      if (p.accept && !p.accept(seen)) continue;
+      if (p.kind === 'email' && officialDomains.some((d) => seen.toLowerCase().endsWith(`.${d}`) || seen.toLowerCase().endsWith(`@${d}`))) continue;
+      if ((p.kind === 'mobile' || p.kind === 'landline') && isKept(digits(seen), keep)) continue;
+      let start = norm.from[m.index!];
+      let end = norm.to[m.index! + seen.length - 1];
+      // Invisible characters glued to either end belong to the number too.
+      while (start > 0 && FORMAT_CHAR.test(text[start - 1])) start--;
+      while (end < text.length && FORMAT_CHAR.test(text[end])) end++;
       if (overlaps(start, end)) continue;
-      if (p.accept && !p.accept(original)) continue;
-      if (p.kind === 'email' && officialDomains.some((d) => original.toLowerCase().endsWith(`.${d}`) || original.toLowerCase().endsWith(`@${d}`))) continue;
-      if ((p.kind === 'mobile' || p.kind === 'landline') && isKept(digits(original), keep)) continue;
-      found.push({ start, end, kind: p.kind, original, replacement: mask(p.kind, original) });
+      found.push({ start, end, kind: p.kind, original: text.slice(start, end), replacement: mask(p.kind, seen) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
