@@ -148,7 +148,7 @@ describe(`fuzzing every write route (${TEST_DIALECT}, ${RUNS} cases a route, see
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
-      if (result.failed) failures.push(`${r.method} ${r.path} (QUNEI_FUZZ_SEED=${SEED} QUNEI_FUZZ_ROUTE='${r.method} ${r.path}'): ${String((result.errorInstance as Error | undefined)?.message ?? result.error)}`);
+      if (result.failed) failures.push(`${r.method} ${r.path} (QUNEI_FUZZ_SEED=${SEED} QUNEI_FUZZ_ROUTE='${r.method} ${r.path}'): ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}`);
     }
     expect(routes.length).toBeGreaterThan(50);
     expect(requests).toBeGreaterThan(routes.length * Math.min(RUNS, 10));
