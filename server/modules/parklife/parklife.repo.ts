@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import { deleteVersioned, updateVersioned } from '../../platform/db/versioned.js';
 import type { GreeningYearTable } from './parklife.tables.js';
 
 export type ParkTable = 'park_facility' | 'bus_route' | 'greening_entry' | 'utility_service' | 'school_enrolment';
@@ -30,14 +32,14 @@ export class ParkLifeRepo {
     await this.any.insertInto(table).values(row).execute();
   }
 
-  async versioned(table: ParkTable | 'greening_year', id: string, version: number, patch: Record<string, unknown>): Promise<boolean> {
-    const r = await this.any.updateTable(table).set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  /** A version-checked update (409 `stale_write` naming `what` when the row changed first). */
+  versioned<T extends ParkTable | 'greening_year'>(table: T, id: string, version: number, patch: Partial<DB[T]>, what: string): Promise<number> {
+    return updateVersioned(this.db, table, id, version, patch, what);
   }
 
-  async deleteVersioned(table: ParkTable, id: string, version: number): Promise<boolean> {
-    const r = await this.any.deleteFrom(table).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
+  /** A version-checked delete (409 `stale_write` when the row changed or is gone). */
+  deleteVersioned(table: ParkTable, id: string, version: number, what: string): Promise<void> {
+    return deleteVersioned(this.db, table, id, version, what);
   }
 
   /** Whether another row already has these values (unique keys such as a facility's name). */

@@ -62,7 +62,7 @@ export class ParkLifeService {
     }
     await this.tx(actor, async (repo, audit) => {
       const { id: _i, version: _v, created_at: _c, is_demo: _d, ...patch } = next;
-      if (!(await repo.versioned(res.table, id, body.version, patch))) staleWrite(res.label);
+      await repo.versioned(res.table, id, body.version, patch, res.label);
       await audit({ action: `parklife.${res.entity}.update`, entityType: res.entity, entityId: id, before: res.view(cur), after: res.view(next) });
     });
     return res.view(next);
@@ -74,7 +74,7 @@ export class ParkLifeService {
     const cur = (await this.repo.get<any>(res.table, id)) ?? notFound('记录不存在');
     if (name === 'facilities' && (await this.repo.enrolmentsOfFacility(id)) > 0) conflict('该设施关联了招生信息，请先修改或删除这些招生信息', 'in_use');
     await this.tx(actor, async (repo, audit) => {
-      if (!(await repo.deleteVersioned(res.table, id, version))) staleWrite(res.label);
+      await repo.deleteVersioned(res.table, id, version, res.label);
       await audit({ action: `parklife.${res.entity}.delete`, entityType: res.entity, entityId: id, before: res.view(cur) });
     });
     return { ok: true };
@@ -96,7 +96,7 @@ export class ParkLifeService {
         await audit({ action: 'parklife.greening_year.create', entityType: 'greening_year', entityId: row.id, after: view(row) });
       } else {
         if (body.version === undefined) conflict(`${year} 年已有绿化目标，请刷新后在原记录上修改`, 'exists');
-        if (!(await repo.versioned('greening_year', cur.id, body.version!, { target_m2: body.targetM2, note: body.note, updated_at: now }))) staleWrite(`${year} 年绿化目标`);
+        await repo.versioned('greening_year', cur.id, body.version!, { target_m2: body.targetM2, note: body.note, updated_at: now }, `${year} 年绿化目标`);
         await audit({ action: 'parklife.greening_year.update', entityType: 'greening_year', entityId: cur.id, before: view(cur), after: view({ year, target_m2: body.targetM2, note: body.note }) });
       }
     });

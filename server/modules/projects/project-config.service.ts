@@ -69,7 +69,7 @@ export class ProjectConfigService {
       is_default: body.isDefault === undefined ? cur.is_default : body.isDefault ? 1 : 0, version: body.version + 1, updated_at: this.access.ctx.clock.nowIso(),
     };
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('project_stage_template', id, body.version, { name: next.name, stages_json: next.stages_json, is_default: next.is_default, updated_at: next.updated_at }))) staleWrite('该工序模板');
+      await repo.versioned('project_stage_template', id, body.version, { name: next.name, stages_json: next.stages_json, is_default: next.is_default, updated_at: next.updated_at }, '该工序模板');
       if (next.is_default) await repo.clearDefaultTemplates(id);
       await audit({ action: 'project.template.update', entityType: 'project_stage_template', entityId: id, before: view(cur), after: view(next) });
     }, actor);
@@ -82,7 +82,7 @@ export class ProjectConfigService {
     const cur = (await this.repo.getTemplate(id)) ?? notFound('工序模板不存在');
     await this.access.tx(async (repo, audit) => {
       // Components keep their own copy of the stages: deleting a template changes no project.
-      if (!(await repo.deleteVersioned('project_stage_template', id, version))) staleWrite('该工序模板');
+      await repo.deleteVersioned('project_stage_template', id, version, '该工序模板');
       await audit({ action: 'project.template.delete', entityType: 'project_stage_template', entityId: id, before: view(cur) });
     }, actor);
     return { ok: true };

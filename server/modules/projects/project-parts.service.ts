@@ -72,10 +72,9 @@ export class ProjectPartsService {
       updated_at: this.now(),
     };
     await this.access.tx(async (repo, audit) => {
-      const ok = await repo.versioned('project_component', id, body.version, {
+      await repo.versioned('project_component', id, body.version, {
         name: next.name, floor_area_m2: next.floor_area_m2, note: next.note, sort_order: next.sort_order, stages_json: next.stages_json, updated_at: next.updated_at,
-      });
-      if (!ok) staleWrite('该单体');
+      }, '该单体');
       await audit({ action: 'project.component.update', entityType: 'project_component', entityId: id, before: componentAudit(cur), after: componentAudit(next) });
     }, actor);
     return { id };
@@ -87,7 +86,7 @@ export class ProjectPartsService {
     if ((await this.repo.countUpdates({ componentId: id })) > 0) conflict(`单体“${cur.name}”已有进度填报记录，不能删除`, 'has_history');
     if ((await this.repo.milestonesOfComponent(id)) > 0) conflict(`单体“${cur.name}”关联了里程碑，请先修改或删除这些里程碑`, 'has_milestones');
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.deleteVersioned('project_component', id, version))) staleWrite('该单体');
+      await repo.deleteVersioned('project_component', id, version, '该单体');
       await audit({ action: 'project.component.delete', entityType: 'project_component', entityId: id, before: componentAudit(cur) });
     }, actor);
     return { ok: true };
@@ -132,10 +131,9 @@ export class ProjectPartsService {
       note: body.note ?? cur.note, updated_at: this.now(),
     };
     await this.access.tx(async (repo, audit) => {
-      const ok = await repo.versioned('project_milestone', id, body.version, {
+      await repo.versioned('project_milestone', id, body.version, {
         name: next.name, component_id: next.component_id, target_date: next.target_date, achieved_on: next.achieved_on, note: next.note, updated_at: next.updated_at,
-      });
-      if (!ok) staleWrite('该里程碑');
+      }, '该里程碑');
       const action = !cur.achieved_on && next.achieved_on ? 'project.milestone.achieve' : 'project.milestone.update';
       await audit({ action, entityType: 'project_milestone', entityId: id, before: milestoneAudit(cur), after: milestoneAudit(next) });
     }, actor);
@@ -146,7 +144,7 @@ export class ProjectPartsService {
     await this.access.forEdit(actor, projectId);
     const cur = await this.milestone(projectId, id);
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.deleteVersioned('project_milestone', id, version))) staleWrite('该里程碑');
+      await repo.deleteVersioned('project_milestone', id, version, '该里程碑');
       await audit({ action: 'project.milestone.delete', entityType: 'project_milestone', entityId: id, before: milestoneAudit(cur) });
     }, actor);
     return { ok: true };
@@ -172,10 +170,9 @@ export class ProjectPartsService {
         await repo.insertMonth(next);
       } else {
         if (body.version === undefined) conflict(`${month} 已有计划数据，请刷新后在原记录上修改`, 'exists');
-        const ok = await repo.versioned('project_monthly', cur.id, body.version!, {
+        await repo.versioned('project_monthly', cur.id, body.version!, {
           plan_investment_wan: next.plan_investment_wan, actual_investment_wan: next.actual_investment_wan, plan_progress: next.plan_progress, note: next.note, updated_at: now,
-        });
-        if (!ok) staleWrite(`${month} 的计划`);
+        }, `${month} 的计划`);
       }
       await audit({ action: cur ? 'project.monthly.update' : 'project.monthly.create', entityType: 'project_monthly', entityId: next.id, before: cur ? monthAudit(cur) : undefined, after: { projectId, ...monthAudit(next) } });
     }, actor);
@@ -186,7 +183,7 @@ export class ProjectPartsService {
     await this.access.forEdit(actor, projectId);
     const cur = (await this.repo.getMonth(projectId, month)) ?? notFound(`${month} 没有计划数据`);
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.deleteVersioned('project_monthly', cur.id, version))) staleWrite(`${month} 的计划`);
+      await repo.deleteVersioned('project_monthly', cur.id, version, `${month} 的计划`);
       await audit({ action: 'project.monthly.delete', entityType: 'project_monthly', entityId: cur.id, before: { projectId, ...monthAudit(cur) } });
     }, actor);
     return { ok: true };
@@ -233,11 +230,10 @@ export class ProjectPartsService {
     };
     if (next.due_on && next.due_on < next.raised_on) badRequest('办结时限不能早于提出日期', 'date_order');
     await this.access.tx(async (repo, audit) => {
-      const ok = await repo.versioned('coordination_issue', id, body.version, {
+      await repo.versioned('coordination_issue', id, body.version, {
         type: next.type, title: next.title, raised_on: next.raised_on, raised_by: next.raised_by, owner_org_id: next.owner_org_id,
         action_required: next.action_required, due_on: next.due_on, updated_at: next.updated_at,
-      });
-      if (!ok) staleWrite('该协调事项');
+      }, '该协调事项');
       await audit({ action: 'project.issue.update', entityType: 'coordination_issue', entityId: id, before: issueAudit(cur), after: issueAudit(next) });
     }, actor);
     return { id };
@@ -250,7 +246,7 @@ export class ProjectPartsService {
     this.access.assertNotFuture(body.resolvedOn, '解决日期');
     if (body.resolvedOn < cur.raised_on) badRequest('解决日期不能早于提出日期', 'date_order');
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('coordination_issue', id, body.version, { resolved_on: body.resolvedOn, resolution: body.resolution, updated_at: this.now() }))) staleWrite('该协调事项');
+      await repo.versioned('coordination_issue', id, body.version, { resolved_on: body.resolvedOn, resolution: body.resolution, updated_at: this.now() }, '该协调事项');
       await audit({ action: 'project.issue.resolve', entityType: 'coordination_issue', entityId: id, before: issueAudit(cur), after: { ...issueAudit(cur), resolvedOn: body.resolvedOn, resolution: body.resolution } });
     }, actor);
     return { id };
@@ -261,7 +257,7 @@ export class ProjectPartsService {
     const cur = await this.issue(projectId, id);
     if (!cur.resolved_on) conflict('该协调事项尚未解决，无需重新打开', 'not_resolved');
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('coordination_issue', id, version, { resolved_on: null, updated_at: this.now() }))) staleWrite('该协调事项');
+      await repo.versioned('coordination_issue', id, version, { resolved_on: null, updated_at: this.now() }, '该协调事项');
       await audit({ action: 'project.issue.reopen', entityType: 'coordination_issue', entityId: id, before: issueAudit(cur), after: { ...issueAudit(cur), resolvedOn: null } });
     }, actor);
     return { id };

@@ -96,7 +96,7 @@ export class ProjectProgressService {
     const next = { ...cur, note: body.note ?? cur.note, internal_note: body.internalNote ?? cur.internal_note, is_public: body.isPublic === undefined ? cur.is_public : body.isPublic ? 1 : 0 };
     if (next.is_public) this.access.assertPublishable({ 进度说明: next.note });
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('project_progress_update', id, body.version, { note: next.note, internal_note: next.internal_note, is_public: next.is_public }))) staleWrite('该进度记录');
+      await repo.versioned('project_progress_update', id, body.version, { note: next.note, internal_note: next.internal_note, is_public: next.is_public }, '该进度记录');
       await audit({ action: 'project.progress.update', entityType: 'project_progress_update', entityId: id, before: updateAudit(cur), after: updateAudit(next) });
     }, actor);
     return { id };
@@ -108,7 +108,7 @@ export class ProjectProgressService {
     if (cur.voided_at) conflict(`该进度记录已于 ${cur.voided_at.slice(0, 10)} 作废`, 'voided');
     const now = this.access.ctx.clock.nowIso();
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('project_progress_update', id, body.version, { voided_at: now, voided_by: actor.userId, void_reason: body.reason }))) staleWrite('该进度记录');
+      await repo.versioned('project_progress_update', id, body.version, { voided_at: now, voided_by: actor.userId, void_reason: body.reason }, '该进度记录');
       await audit({ action: 'project.progress.void', entityType: 'project_progress_update', entityId: id, before: updateAudit(cur), after: { voided: true, reason: body.reason } });
     }, actor);
     return { id };

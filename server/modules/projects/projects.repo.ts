@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import { deleteVersioned, updateVersioned } from '../../platform/db/versioned.js';
 import type { FileBlobTable } from '../../platform/db/tables.js';
 import type {
   CoordinationIssueTable, ProjectComponentTable, ProjectMilestoneTable, ProjectMonthlyTable, ProjectProgressUpdateTable,
@@ -20,16 +22,14 @@ export class ProjectsRepo {
     return new ProjectsRepo(q);
   }
 
-  /** `where id = ? and version = ?`: false when someone else changed the row first. */
-  async versioned(table: VersionedTable, id: string, version: number, patch: Record<string, unknown>): Promise<boolean> {
-    const r = await (this.db as Kysely<any>).updateTable(table).set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  /** A version-checked update (409 `stale_write` naming `what` when the row changed first). */
+  versioned<T extends VersionedTable>(table: T, id: string, version: number, patch: Partial<DB[T]>, what: string): Promise<number> {
+    return updateVersioned(this.db, table, id, version, patch, what);
   }
 
-  /** `delete … where id = ? and version = ?`: false when the row changed or is gone. */
-  async deleteVersioned(table: VersionedTable, id: string, version: number): Promise<boolean> {
-    const r = await (this.db as Kysely<any>).deleteFrom(table).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
+  /** A version-checked delete (409 `stale_write` when the row changed or is gone). */
+  deleteVersioned(table: VersionedTable, id: string, version: number, what: string): Promise<void> {
+    return deleteVersioned(this.db, table, id, version, what);
   }
 
   // ------------------------------------------------------------ projects
@@ -61,13 +61,13 @@ export class ProjectsRepo {
     await this.db.insertInto('project').values(row).execute();
   }
 
-  async deleteProjectTree(id: string, version: number): Promise<boolean> {
+  async deleteProjectTree(id: string, version: number, what: string): Promise<void> {
     const q = this.db;
     await q.deleteFrom('project_milestone').where('project_id', '=', id).execute();
     await q.deleteFrom('project_monthly').where('project_id', '=', id).execute();
     await q.deleteFrom('coordination_issue').where('project_id', '=', id).execute();
     await q.deleteFrom('project_component').where('project_id', '=', id).execute();
-    return this.deleteVersioned('project', id, version);
+    await this.deleteVersioned('project', id, version, what);
   }
 
   options() {

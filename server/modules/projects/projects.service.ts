@@ -186,7 +186,7 @@ export class ProjectsService {
     if (body.actualStart !== undefined) this.access.assertNotFuture(body.actualStart, '实际开工日期');
     await this.access.tx(async (repo, audit) => {
       const { id: _i, version: _v, created_at: _c, created_by: _b, is_demo: _d, light_rules_json: _l, ...patch } = next;
-      if (!(await repo.versioned('project', id, body.version, patch))) staleWrite('该项目');
+      await repo.versioned('project', id, body.version, patch, '该项目');
       await audit({ action: 'project.update', entityType: 'project', entityId: id, before: auditView(p), after: auditView(next) });
     }, actor);
     return this.present(actor, (await this.repo.getProject(id))!);
@@ -197,7 +197,7 @@ export class ProjectsService {
     authorize(projectPolicy, actor, 'manage', p);
     if ((await this.repo.countUpdates({ projectId: id })) > 0) conflict('该项目已有进度填报记录，不能删除；如项目终止，请将状态改为“停工”并在内部备注中说明', 'has_history');
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.deleteProjectTree(id, version))) staleWrite('该项目');
+      await repo.deleteProjectTree(id, version, '该项目');
       await audit({ action: 'project.delete', entityType: 'project', entityId: id, before: auditView(p) });
     }, actor);
     return { ok: true };
@@ -214,7 +214,7 @@ export class ProjectsService {
       json = JSON.stringify(body.rules);
     }
     await this.access.tx(async (repo, audit) => {
-      if (!(await repo.versioned('project', id, body.version, { light_rules_json: json, updated_at: this.access.ctx.clock.nowIso() }))) staleWrite('该项目');
+      await repo.versioned('project', id, body.version, { light_rules_json: json, updated_at: this.access.ctx.clock.nowIso() }, '该项目');
       await audit({ action: 'project.light_rules', entityType: 'project', entityId: id, before: p.light_rules_json ? JSON.parse(p.light_rules_json) : null, after: json ? JSON.parse(json) : null });
     }, actor);
     return this.present(actor, (await this.repo.getProject(id))!);

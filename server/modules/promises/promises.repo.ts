@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
-import { staleWrite } from '../../platform/errors.js';
+import type { DB } from '../../platform/db/schema.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type { DeliveryRatingTable, PromiseEventTable, PromiseEvidenceTable, PromiseTable } from './promises.tables.js';
 
 /** A promise with the names and facts its views need (reply, suggestion, session, owner, project). */
@@ -67,10 +68,8 @@ export class PromisesRepo {
   }
 
   /** `update … where id = ? and version = ?`; no row → 409 stale write. */
-  async updateVersioned(table: Versioned, id: string, version: number, patch: Record<string, unknown>, what: string): Promise<number> {
-    const r = await (this.db as Kysely<any>).updateTable(table).set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) staleWrite(what);
-    return version + 1;
+  updateVersioned<T extends Versioned>(table: T, id: string, version: number, patch: Partial<DB[T]>, what: string): Promise<number> {
+    return updateVersioned(this.db, table, id, version, patch, what);
   }
 
   private base() {

@@ -80,7 +80,7 @@ export class ReplyService {
       const rs = await this.core.ruleSetOfSession(x.s.session_id);
       if (!classLabel(rs, b.classCode)) badRequest(`办理结果分类“${b.classCode}”不在${rs.name}的分类方案中（${rs.classScheme.map((c) => c.code).join('、')}）`, 'validation_failed');
     }
-    const pick = <K extends keyof typeof b>(k: K, cur: unknown) => (b[k] === undefined ? cur : b[k]);
+    const pick = <K extends keyof typeof b, V>(k: K, cur: V): V => (b[k] === undefined ? cur : (b[k] as V));
     const patch = {
       doc_number: pick('docNumber', r.doc_number), class_code: pick('classCode', r.class_code), signer: pick('signer', r.signer),
       contact_person: pick('contactPerson', r.contact_person), contact_phone: pick('contactPhone', r.contact_phone),

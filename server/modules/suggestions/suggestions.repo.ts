@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database.js';
-import { staleWrite } from '../../platform/errors.js';
+import type { DB } from '../../platform/db/schema.js';
+import { updateVersioned } from '../../platform/db/versioned.js';
 import type {
   AssignmentTable, CongressSessionTable, DeputyTable, ExtensionRequestTable, RatingTable, ReplyPointTable, ReplyTable,
   RuleSetTable, SuggestionEventTable, SuggestionSignerTable, SuggestionTable, SupervisionActionTable,
@@ -53,10 +54,8 @@ export class SuggestionRepo {
   }
 
   /** `update … where id = ? and version = ?`; no row → 409 stale write. Returns the new version. */
-  async updateVersioned<T extends Versioned>(table: T, id: string, version: number, patch: Record<string, unknown>, what: string): Promise<number> {
-    const r = await (this.db as any).updateTable(table).set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) staleWrite(what);
-    return version + 1;
+  updateVersioned<T extends Versioned>(table: T, id: string, version: number, patch: Partial<DB[T]>, what: string): Promise<number> {
+    return updateVersioned(this.db, table, id, version, patch, what);
   }
 
   // ---- rule sets ----
