@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, takeOption, type CliCommand } from '../command.js';
 import { extractPromisesFromReply } from '../../domain/text/promise-extract.js';
-import { isValidYmd } from '../../domain/text/promise-dates.js';
+import { isValidDate as isValidYmd } from '../../domain/calendar/dates.js';
 import { documentText } from '../../server/platform/files/document-text.js';
 
 const USAGE = 'extract-promises FILE [--date YYYY-MM-DD]';

@@ -57,13 +57,40 @@ export function parseDate(input: string): DateParts {
   return { year, month, day };
 }
 
-export function isValidDate(input: string): boolean {
+/** The parts of a valid `YYYY-MM-DD` date, or null for anything else (2024-02-30, null, a number). */
+export function tryParseDate(input: string | null | undefined): DateParts | null {
+  if (typeof input !== 'string') return null;
   try {
-    parseDate(input);
-    return true;
+    return parseDate(input.trim());
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** `YYYY-MM-DD` of the parts, unchecked: the day may not exist (check with `isValidDate`). */
+export function joinDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The last day of a month. */
+export function monthEnd(year: number, month: number): IsoDate {
+  return formatDate({ year, month, day: daysInMonth(year, month) });
+}
+
+/**
+ * The same day `n` months later, or that month's last day when it has no such day. Plain civil
+ * arithmetic, no rest days (for the 民法典 period with its roll to a working day, see `addMonths` in months.ts).
+ */
+export function addCalendarMonths(date: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parseDate(date);
+  const total = year * 12 + (month - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+export function isValidDate(input: string | null | undefined): input is string {
+  return tryParseDate(input) !== null && (input as string).trim() === input;
 }
 
 /** Returns the input unchanged when it is a valid date, otherwise throws `InvalidDateError`. */

@@ -11,7 +11,7 @@
 import { parseReply } from './reply-parser.js';
 import { governingAction } from './promise-actions.js';
 import { joinClauses, splitSentences, joinBrokenLines, type Clause } from './promise-clauses.js';
-import { isValidYmd } from './promise-dates.js';
+import { isValidDate as isValidYmd } from '../calendar/dates.js';
 import { learnOrgNames, pointOwner } from './promise-owner.js';
 import { analyseSentence, isIncomplete, type ClauseFacts } from './promise-signals.js';
 import { findQuantities, pickTarget, type Comparator, type Quantity } from './quantities.js';

@@ -7,7 +7,7 @@
  * on the reply date means the next one. Without a reply date, relative words resolve to null.
  */
 import { addWorkingDays, officialCalendar, type WorkCalendar } from '../calendar/index.js';
-import { addDays, addMonths, monthEnd, parseYmd, ymd } from './promise-dates.js';
+import { addCalendarMonths as addMonths, addDays, joinDate as ymd, monthEnd, tryParseDate as parseYmd } from '../calendar/dates.js';
 
 export type TimeKind = 'deadline' | 'weak' | 'background';
 
@@ -297,11 +297,11 @@ export function normalizeDigits(s: string): string {
 export function findTimeExpressions(text: string, replyDate: string | null): TimeHit[] {
   const s = normalizeDigits(String(text ?? ''));
   const reply = parseYmd(replyDate);
-  const replyIso = reply ? ymd(reply.y, reply.m, reply.d) : null;
+  const replyIso = reply ? ymd(reply.year, reply.month, reply.day) : null;
   const out: TimeHit[] = [];
   let i = 0;
   while (i < s.length) {
-    const hit = matchAt(s, i, reply?.y ?? null, replyIso);
+    const hit = matchAt(s, i, reply?.year ?? null, replyIso);
     if (hit) {
       out.push(hit);
       i = hit.end;
@@ -388,8 +388,8 @@ function relativeMonth(s: string, i: number, m: RegExpExecArray, replyIso: strin
   if (replyIso === null) return finish(s, i, end, raw, null, null, false, false, 'deadline', '答复未注明日期，无法推算', replyIso);
   const base = parseYmd(which.startsWith('下') || which === '次月' ? addMonths(replyIso, 1) : replyIso)!;
   const day = part === '上旬' ? 10 : part === '中旬' ? 20 : null;
-  const due = day ? ymd(base.y, base.m, day) : monthEnd(base.y, base.m);
-  const why = `${which === '月' ? '本月' : which}指${base.y}年${base.m}月，${day ? `${part}按${day}日计` : '按当月最后一天计'}`;
+  const due = day ? ymd(base.year, base.month, day) : monthEnd(base.year, base.month);
+  const why = `${which === '月' ? '本月' : which}指${base.year}年${base.month}月，${day ? `${part}按${day}日计` : '按当月最后一天计'}`;
   return finish(s, i, end, raw, due, due, true, false, 'deadline', why, replyIso);
 }
 

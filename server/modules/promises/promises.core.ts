@@ -10,7 +10,7 @@ import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { notifyUsers } from '../../platform/notifications/notifications.js';
 import { DUE_SOON_DAYS } from '../../../domain/promise-states.js';
-import { addDays } from '../../../domain/text/promise-dates.js';
+import { addDays } from '../../../domain/calendar/dates.js';
 import { PromisesRepo, type PromiseRow, type PromiseScope } from './promises.repo.js';
 import { accessOf, presentPromise, type Change, type Signer } from './promises.present.js';
 import { promisePolicy, type PromiseAccess } from './promises.policy.js';

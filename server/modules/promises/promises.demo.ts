@@ -12,7 +12,7 @@ import type { DemoRefs } from '../../demo/modules.js';
 import type { Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { addDays } from '../../../domain/text/promise-dates.js';
+import { addDays } from '../../../domain/calendar/dates.js';
 import { FACTORY_NAME, SCHOOL_NAME, UTILITIES_NAME } from '../projects/projects.demo.js';
 import { PromisesCore, diff } from './promises.core.js';
 import { ProposalsService, squeeze } from './proposals.service.js';

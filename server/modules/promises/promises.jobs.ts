@@ -4,7 +4,7 @@
  * notification carries a dedupe key, so however many instances run the job, each person hears once.
  */
 import type { AppContext } from '../../platform/context.js';
-import { addDays } from '../../../domain/text/promise-dates.js';
+import { addDays } from '../../../domain/calendar/dates.js';
 import { daysBetween } from '../../../domain/promise-states.js';
 import { PromisesCore } from './promises.core.js';
 import { ProposalsService } from './proposals.service.js';

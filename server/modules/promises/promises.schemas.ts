@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELIVERY_RATINGS, PROMISE_STATUSES } from '../../../domain/promise-states.js';
-import { isValidYmd } from '../../../domain/text/promise-dates.js';
+import { isValidDate as isValidYmd } from '../../../domain/calendar/dates.js';
 
 export const Id = z.string().min(1).max(64);
 export const IdParams = z.object({ id: Id });
