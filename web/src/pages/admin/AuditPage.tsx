@@ -37,7 +37,7 @@ export default function AuditPage() {
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', render: formatInstant, width: 160 },
           { title: '操作人', dataIndex: 'actorName' },
-          { title: '操作', dataIndex: 'actionLabel', render: (a: string, r) => <span title={r.action}>{a}</span> },
+          { title: '操作', dataIndex: 'actionLabel', width: 200, render: (a: string, r) => <span title={r.action}>{a}</span> },
           { title: '对象', key: 'entity', render: (_, r) => <><Typography.Text type="secondary">{r.entityLabel}</Typography.Text>{r.entityName ? ` ${r.entityName}` : ''}</> },
         ]}
       />
