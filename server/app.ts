@@ -24,7 +24,8 @@ z.config(z.locales.zhCN());
 class OneLinePerRequest extends LogController {
   override incomingRequest() {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
-    const line = { req: { method: req.method, url: req.url, remoteAddress: req.ip }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
+    // Fastify's serializers turn these into { method, url, host, remoteAddress, remotePort } and { statusCode }.
+    const line = { req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }

@@ -26,7 +26,7 @@ describe('request log', () => {
       const id = res.headers['x-request-id'];
       const mine = lines.filter((l) => l.reqId === id);
       expect(mine, JSON.stringify(lines)).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ level: 30, res: { statusCode: status }, req: { method: 'GET', url } });
+      expect(mine[0]).toMatchObject({ level: 30, res: { statusCode: status }, req: { method: 'GET', url, remoteAddress: '127.0.0.1' } });
       expect(typeof mine[0].responseTime).toBe('number');
     }
   });

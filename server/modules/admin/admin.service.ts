@@ -10,7 +10,7 @@ import { deleteUserSessions } from '../../platform/auth/sessions.js';
 import { adminPolicy } from './admin.policy.js';
 import type { OrgUnitCreate, OrgUnitUpdate, UserCreate, UserUpdate } from './admin.schemas.js';
 import { temporaryPassword } from './temp-password.js';
-import { auditObjectNames } from './audit-names.js';
+import { auditObjectNames } from './audit-names.repo.js';
 import { auditActionLabel, auditEntityLabel } from '../../platform/audit/labels.js';
 import type { OrgUnitTable, AppUserTable } from '../../platform/db/tables.js';
 
