@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -20,6 +20,17 @@ import './platform/http/request-context.js';
 
 z.config(z.locales.zhCN());
 
+/** One structured line per request, when it completes (Fastify's default writes a second one when it starts). */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    // Fastify's serializers turn these into { method, url, host, remoteAddress, remotePort } and { statusCode }.
+    const line = { req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export interface BuildOptions {
   logger?: boolean | object;
   /** API requests per minute per client address (QUNEI_RATE_LIMIT_PER_MIN, default 600). */
@@ -35,6 +46,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     requestIdHeader: 'x-request-id',
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+    logController: new OneLinePerRequest(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.js';
 import { defaultPasswordProblems } from './demo/production-guard.js';
 import { ROLE_LABELS } from './platform/auth/roles.js';
+import { listenInfo } from './banner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,10 +28,12 @@ async function main() {
   }
   if (config.jobs) ctx.jobs.start(Number(process.env.QUNEI_JOB_INTERVAL_MS ?? 30_000));
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
+  const listening = listenInfo(config.host, config.port);
+  const url = listening.urls[0];
   const lines = [
     '',
-    `qunei 区内办已启动：${url}  （数据库：${ctx.dialect === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqliteFile}`}，模式：${config.mode === 'demo' ? '演示' : '生产'}）`,
+    `qunei 区内办已启动，监听 ${listening.where}  （数据库：${ctx.dialect === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqliteFile}`}，模式：${config.mode === 'demo' ? '演示' : '生产'}）`,
+    `  访问地址：${listening.urls.join('  ')}`,
     `  登录：${url}/login    公众门户：${url}/public    接口文档：${url}/api/docs`,
   ];
   if (config.mode === 'demo') {

@@ -80,8 +80,10 @@ export async function newContext(browser: Browser, url: string, opts: { phone?: 
   });
 }
 
+/** Logs in as a first user does: opens the home page, is sent to the login form, and comes back. */
 export async function loginAs(page: Page, username: string, password = 'demo123456') {
-  await page.goto('/login');
+  await page.goto('/');
+  await page.waitForURL(/\/login\?next=/);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();

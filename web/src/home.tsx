@@ -8,6 +8,7 @@ const DeputySuggestionsCard = lazy(() => import('./pages/suggestions/HomeCards')
 const ProjectsHomeCard = lazy(() => import('./pages/projects/ProjectsHomeCard'));
 const PublicationHomeCard = lazy(() => import('./pages/suggestions/PublicationHomeCard'));
 const UnitPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.UnitPromisesCard })));
+const PortalHomeCard = lazy(() => import('./pages/PortalHomeCard'));
 const DeputyPromisesCard = lazy(() => import('./pages/promises/HomeCards').then((m) => ({ default: m.DeputyPromisesCard })));
 
 /** Cards on each role's home page. A module adds its cards here, once. */
@@ -20,4 +21,5 @@ export const HOME_WIDGETS: Array<{ key: string; roles: Role[] | 'all'; element: 
   { key: 'projects', roles: ['zone_staff', 'unit_staff', 'organizer'], element: <ProjectsHomeCard /> },
   { key: 'promises-unit', roles: ['unit_staff', 'zone_staff'], element: <UnitPromisesCard /> },
   { key: 'promises-deputy', roles: ['deputy'], element: <DeputyPromisesCard /> },
+  { key: 'portal', roles: ['agent', 'enterprise'], element: <PortalHomeCard />, wide: true },
 ];

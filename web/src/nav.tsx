@@ -6,6 +6,8 @@ export interface NavItem {
   label: string;
   roles: Role[] | 'all';
   group: string;
+  /** A page outside this app (the public portal): opened with a full page load, not the app's router. */
+  external?: boolean;
 }
 
 /** The menu, by role. A module adds its items here, once; the router below adds the pages. */
@@ -33,6 +35,7 @@ export const NAV: NavItem[] = [
   { path: '/documents/numbers', label: '发文字号', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
   { path: '/documents/check', label: '格式检查', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
   { path: '/documents/import', label: '导入答复', roles: ['organizer', 'unit_staff', 'admin'], group: '公文' },
+  { path: '/public', label: '公众门户', roles: 'all', group: '公开信息', external: true },
 ];
 
 export const canSee = (item: { roles: Role[] | 'all' }, role: Role) => item.roles === 'all' || item.roles.includes(role);

@@ -10,6 +10,8 @@ import { deleteUserSessions } from '../../platform/auth/sessions.js';
 import { adminPolicy } from './admin.policy.js';
 import type { OrgUnitCreate, OrgUnitUpdate, UserCreate, UserUpdate } from './admin.schemas.js';
 import { temporaryPassword } from './temp-password.js';
+import { auditObjectNames } from './audit-names.repo.js';
+import { auditActionLabel, auditEntityLabel } from '../../platform/audit/labels.js';
 import type { OrgUnitTable, AppUserTable } from '../../platform/db/tables.js';
 
 export const presentOrg = (r: OrgUnitTable) => ({
@@ -166,13 +168,13 @@ export class AdminService {
     if (f.to) q = q.where('at', '<=', f.to);
     const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-    return {
-      total: Number(total.n),
-      items: rows.map((r) => ({
-        seq: Number(r.seq), id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-        entityType: r.entity_type, entityId: r.entity_id, before: r.before_json ? JSON.parse(r.before_json) : null,
-        after: r.after_json ? JSON.parse(r.after_json) : null, hash: r.hash,
-      })),
-    };
+    const items = rows.map((r) => ({
+      seq: Number(r.seq), id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, actionLabel: auditActionLabel(r.action),
+      entityType: r.entity_type, entityLabel: auditEntityLabel(r.entity_type), entityId: r.entity_id, entityName: null as string | null,
+      before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null, hash: r.hash,
+    }));
+    const names = await auditObjectNames(this.ctx.db, items);
+    items.forEach((item, i) => { item.entityName = names[i]; });
+    return { total: Number(total.n), items };
   }
 }

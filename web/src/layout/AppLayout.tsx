@@ -15,7 +15,7 @@ function useMenuItems() {
     const groups = new Map<string, typeof visible>();
     for (const item of visible) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
     return [...groups.entries()].flatMap(([group, items]): NonNullable<MenuProps['items']> => {
-      const entries = items.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }));
+      const entries = items.map((i) => ({ key: i.path, label: i.external ? <a href={i.path}>{i.label}</a> : <Link to={i.path}>{i.label}</Link> }));
       return group ? [{ type: 'group' as const, key: `g-${group}`, label: group, children: entries }] : entries;
     });
   }, [me.user.role]);

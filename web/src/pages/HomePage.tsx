@@ -11,8 +11,8 @@ const ROLE_INTRO: Record<string, string> = {
   unit_staff: '签收本单位承办的建议，逐条起草答复，更新承诺落实进度。',
   deputy: '提出与附议建议，查看答复并评价办理与落实情况。',
   zone_staff: '维护重点项目进度、园区生活信息与企业服务。',
-  agent: '跟进全代办项目的事项清单与办理时限。',
-  enterprise: '查看本企业的代办事项与政策申报进度。',
+  agent: '接收系统通知，查看公众门户上已公开的答复、承诺落实、重点项目进度和园区生活信息。',
+  enterprise: '接收系统通知，查看公众门户上已公开的答复、承诺落实、重点项目进度和园区生活信息。',
 };
 
 export default function HomePage() {
@@ -29,7 +29,7 @@ export default function HomePage() {
           {me.user.orgUnitName ? `${me.user.orgUnitName} · ` : ''}{ROLE_INTRO[me.user.role]}
         </Typography.Paragraph>
         <Space wrap>
-          {links.map((l) => <Link key={l.path} to={l.path}>{l.label}</Link>)}
+          {links.map((l) => (l.external ? <a key={l.path} href={l.path}>{l.label}</a> : <Link key={l.path} to={l.path}>{l.label}</Link>))}
         </Space>
         {me.demo && <Typography.Paragraph type="warning" style={{ marginTop: 12, marginBottom: 0 }}>当前为演示模式：数据均为演示数据（第187号建议取自公开答复原文）。</Typography.Paragraph>}
       </Card>

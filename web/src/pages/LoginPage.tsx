@@ -1,8 +1,14 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../lib/api';
+import { useMeQuery } from '../lib/auth';
+
+/** Where to go after logging in: the page that sent us here (same-origin paths only), else the home page. */
+function nextPath(next: string | null) {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
 
 export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
@@ -10,23 +16,26 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
+  const me = useMeQuery();
+  const target = nextPath(params.get('next'));
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
       const r = await api.post<{ csrfToken: string }>('/api/auth/login', v);
       setCsrfToken(r.csrfToken);
-      // The guard that sent us here cached "not logged in"; an inactive query is not refetched by
-      // invalidation, so drop it: the page we go to then loads the new session instead of bouncing back.
+      // The guard that sent us here cached "not logged in"; drop it, so the page we go to loads the new
+      // session instead of bouncing back here.
       qc.removeQueries({ queryKey: ['me'] });
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(target, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请稍后再试');
     } finally {
       setBusy(false);
     }
   };
+  // Someone already logged in who opens the login page goes on to where they were headed.
+  if (me.data && !busy) return <Navigate to={target} replace />;
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(180deg,#fdf3f3,#f5f5f5)', padding: 16 }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>

@@ -66,7 +66,8 @@ export default function ReplyDocumentActions({ replyId, compact }: { replyId: st
     return get('docx', `${base}/document.docx?deputy=${encodeURIComponent(id)}`, `${fallback}-${name}.docx`);
   };
   const defaultKey = d.deputies.length === 1 ? `deputy:${d.deputies[0].id}` : d.mode === 'per_deputy' ? 'per_deputy' : 'joint';
-  const defaultLabel = defaultKey === 'joint' ? '下载 .docx（联合答复）' : defaultKey === 'per_deputy' ? '下载 .docx（逐人答复）' : '下载 .docx';
+  // Named for what each gives: one joint .docx, or a .zip with one letter per deputy.
+  const defaultLabel = defaultKey === 'joint' ? '下载联合答复（.docx）' : defaultKey === 'per_deputy' ? `下载逐人答复（${d.deputies.length} 份，.zip）` : '下载答复（.docx）';
 
   return (
     <Space wrap size={compact ? 4 : 8} data-testid="reply-document-actions">

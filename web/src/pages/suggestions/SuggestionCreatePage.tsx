@@ -19,7 +19,7 @@ export default function SuggestionCreatePage() {
   const organizer = me.user.role === 'organizer';
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const sessions = useSessions();
   const deputies = useDeputies();
@@ -37,20 +37,46 @@ export default function SuggestionCreatePage() {
 
   const save = async (mode: 'draft' | 'submit') => {
     const v = await form.validateFields();
+    const coSignerIds = v.coSignerIds ?? [];
+    const names = coSignerIds.map((id) => deputies.data?.find((d) => d.id === id)?.name ?? '').filter(Boolean).join('、');
+    // Invited co-signers must all answer (同意 or 谢绝) before a suggestion may be submitted: with any invited,
+    // "submit" saves the draft and sends the invitations, and says so before and after.
+    const waitForSigners = !organizer && mode === 'submit' && coSignerIds.length > 0;
+    if (waitForSigners) {
+      const go = await modal.confirm({
+        title: '附议代表确认后才能提交',
+        content: `您邀请了${names}代表附议。邀请的附议代表全部答复（同意或谢绝）后，建议才能提交。现在将保存为草稿并发出邀请；每位代表答复后您会收到通知，届时在“我的建议”中打开这条建议提交。`,
+        okText: '保存草稿并发出邀请',
+        cancelText: '返回修改',
+      });
+      if (!go) return;
+    }
     setBusy(mode);
     setError(null);
+    let saved: SuggestionDetail | null = null;
     try {
       const body: SuggestionCreateBody = {
-        sessionId: v.sessionId, title: v.title, body: v.body, category: v.category, kind: v.kind, coSignerIds: v.coSignerIds ?? [],
+        sessionId: v.sessionId, title: v.title, body: v.body, category: v.category, kind: v.kind, coSignerIds,
         ...(organizer ? { leadDeputyId: v.leadDeputyId, ...(v.number ? { number: v.number } : {}) } : {}),
       };
-      let s = await api.post<SuggestionDetail>('/api/suggestions', body);
-      if (mode === 'submit' && s.actions.includes('submit')) s = await api.post<SuggestionDetail>(`/api/suggestions/${s.id}/submit`, { version: s.version });
+      saved = await api.post<SuggestionDetail>('/api/suggestions', body);
+      let s = saved;
+      if (mode === 'submit' && !waitForSigners) s = await api.post<SuggestionDetail>(`/api/suggestions/${s.id}/submit`, { version: s.version });
       await qc.invalidateQueries({ queryKey: keys.all });
-      message.success(organizer ? '建议已登记' : mode === 'submit' ? '建议已提交，等待立案' : '草稿已保存，附议邀请已发出');
+      if (organizer) message.success('建议已登记');
+      else if (waitForSigners) message.info(`草稿已保存；附议代表${names}尚未确认，全部确认后才能提交`, 8);
+      else message.success(mode === 'submit' ? '建议已提交，等待立案' : coSignerIds.length ? '草稿已保存，附议邀请已发出' : '草稿已保存');
       navigate(`/suggestions/${s.id}`);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存失败，请稍后再试');
+      const why = e instanceof ApiError ? e.message : '请稍后再试';
+      if (saved) {
+        // The draft exists: go to it rather than leave a form whose next click would make a second one.
+        await qc.invalidateQueries({ queryKey: keys.all });
+        message.warning(`草稿已保存，但未能提交：${why}。可在草稿页面修改后再提交。`, 8);
+        navigate(`/suggestions/${saved.id}`);
+      } else {
+        setError(e instanceof ApiError ? e.message : '保存失败，请稍后再试');
+      }
     } finally {
       setBusy(null);
     }

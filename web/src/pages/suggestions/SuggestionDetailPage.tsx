@@ -64,7 +64,12 @@ function Detail({ s }: { s: SuggestionDetail }) {
   const showPromisePanel = (r: SuggestionDetail['replies'][number]) => r.state === 'submitted' && (organizer || leadUnit);
   const buttons: React.ReactNode[] = [];
   if (can('edit')) buttons.push(<Button key="edit" onClick={() => setDialog('edit')}>修改</Button>);
-  if (can('submit')) buttons.push(<Button key="submit" type="primary" loading={simple.isPending} onClick={() => Modal.confirm({ title: '提交这条建议？', content: '提交后由交办方审查立案，内容不能再修改。尚未回复邀请的附议代表仍可在系统中确认。', okText: '提交', onOk: () => simple.mutateAsync({ path: 'submit', body: { version: s.version }, success: '已提交，等待立案' }) })}>提交建议</Button>);
+  // Invited co-signers must all answer before the lead deputy may submit (the server holds the same rule).
+  const pendingSigners = s.signers.filter((x) => x.status === 'invited').map((x) => x.name).join('、');
+  const submit = () => (pendingSigners
+    ? Modal.info({ title: '暂不能提交', content: `附议代表${pendingSigners}尚未答复附议邀请。邀请的附议代表全部答复（同意或谢绝）后才能提交；如不再等待，可在“联名代表”中点标签上的 × 撤回邀请后提交。`, okText: '知道了' })
+    : Modal.confirm({ title: '提交这条建议？', content: '提交后由交办方审查立案，内容不能再修改。', okText: '提交', onOk: () => simple.mutateAsync({ path: 'submit', body: { version: s.version }, success: '已提交，等待立案' }) }));
+  if (can('submit')) buttons.push(<Button key="submit" type="primary" loading={simple.isPending} onClick={submit}>提交建议</Button>);
   if (can('admit')) buttons.push(<Button key="admit" type="primary" onClick={() => Modal.confirm({ title: '立案', content: s.number ? `以编号第${s.number}号立案。` : '立案时自动取本届次的下一个编号。', okText: '立案', onOk: () => simple.mutateAsync({ path: 'admit', body: { version: s.version }, success: '已立案，可以交办' }) })}>立案</Button>);
   if (can('not_admit')) buttons.push(<Button key="notAdmit" danger onClick={() => setDialog('notAdmit')}>不予立案</Button>);
   if (can('assign')) buttons.push(<Button key="assign" type="primary" onClick={() => setDialog('assign')}>交办</Button>);
@@ -89,6 +94,10 @@ function Detail({ s }: { s: SuggestionDetail }) {
           </Space>
           <div style={{ overflowX: 'auto', paddingTop: 8 }}><SuggestionSteps s={s} /></div>
           {s.state === 'not_admitted' && s.notAdmittedReason && <Alert type="warning" showIcon title="不予立案" description={s.notAdmittedReason} />}
+          {can('submit') && pendingSigners && (
+            <Alert type="info" showIcon data-testid="signers-pending" title={`草稿已保存；附议代表${pendingSigners}尚未确认，全部确认后才能提交`}
+              description="每位代表同意或谢绝后您会收到通知；全部答复后在此页点“提交建议”。也可以撤回邀请后直接提交。" />
+          )}
           {(buttons.length > 0 || can('key_supervision')) && (
             <Space wrap data-testid="suggestion-actions">
               {buttons}
