@@ -12,9 +12,11 @@ import { newId } from '../../server/platform/ids.js';
 import { recordAudit } from '../../server/platform/audit/audit.js';
 import { temporaryPassword } from '../../server/modules/admin/temp-password.js';
 import { isPostgresUrl } from '../../server/platform/db/database.js';
+import { createLogger } from '../../server/platform/logger.js';
 
 async function withContext<T>(fn: (b: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
-  const b = await bootstrap(loadConfig());
+  const config = loadConfig();
+  const b = await bootstrap(config, { logger: createLogger({ level: 'warn', instance: config.instanceId, stream: 'stderr' }) });
   try {
     return await fn(b);
   } finally {

@@ -10,6 +10,7 @@ import { buildApp } from '../app.js';
 import { seedDemo } from '../demo/seed.js';
 import { DEMO_PASSWORD } from '../demo/accounts.js';
 import { fixedClock } from '../platform/clock.js';
+import { createLogger } from '../platform/logger.js';
 import type { AppContext } from '../platform/context.js';
 
 /** Which database the integration tests run on: the suite runs once per dialect. */
@@ -92,7 +93,8 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
     jobs: false,
     instanceId: 'test-1',
   };
-  const boot = await bootstrap(config, { clock, pgSchema: schema });
+  const logger = createLogger({ level: process.env.QUNEI_TEST_LOG ? 'warn' : 'silent', instance: 'test', stream: 'stderr' });
+  const boot = await bootstrap(config, { clock, pgSchema: schema, logger });
   if (opts.seed !== false) await seedDemo(boot.ctx);
   // Every injected request comes from one address: the per-client limit would throttle the test itself.
   const app = await buildApp(boot.ctx, { logger: process.env.QUNEI_TEST_LOG ? { level: 'error' } : false, rateLimitPerMinute: 1_000_000 });
@@ -106,7 +108,7 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
     anon: () => clientFor(app),
     async secondInstance() {
       if (TEST_DIALECT !== 'postgres') throw new Error('a second instance needs PostgreSQL');
-      const b2 = await bootstrap({ ...config, instanceId: 'test-2' }, { clock, pgSchema: schema });
+      const b2 = await bootstrap({ ...config, instanceId: 'test-2' }, { clock, pgSchema: schema, logger });
       const app2 = await buildApp(b2.ctx, { rateLimitPerMinute: 1_000_000 });
       await app2.ready();
       extra.push(async () => { await app2.close(); await b2.handle.close(); });

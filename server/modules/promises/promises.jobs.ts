@@ -31,8 +31,9 @@ export async function runDailyPromiseJob(ctx: AppContext): Promise<DailyResult> 
     try {
       await proposals.proposeForReply(r.id, system, 'job');
       result.proposedReplies++;
-    } catch {
+    } catch (err) {
       // A reply that cannot be read now is tried again tomorrow; the others go on.
+      ctx.logger.warn({ err, replyId: r.id }, 'daily promise proposal failed for a reply; retried tomorrow');
     }
   }
 

@@ -33,8 +33,9 @@ export async function onReplySubmitted(ctx: AppContext, replyId: string, actor: 
   try {
     const proposals = new ProposalsService(new PromisesCore(ctx));
     await proposals.proposeForReply(replyId, actor ?? { system: '系统' }, 'submit');
-  } catch {
-    // Picked up by the daily job (replies without an extraction run).
+  } catch (err) {
+    // The reply stays submitted; the daily job proposes for replies without an extraction run.
+    ctx.logger.warn({ err, replyId }, 'promise proposal after reply submission failed; the daily job will retry');
   }
 }
 
