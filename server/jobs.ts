@@ -1,5 +1,6 @@
 import type { AppContext } from './platform/context.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
+import { LoginThrottle } from './platform/auth/throttle.js';
 import { registerPromiseJobs } from './modules/promises/promises.jobs.js';
 import { suggestionReminderJob } from './modules/suggestions/reminders.job.js';
 import { searchReindexJob } from './modules/suggestions/search/search.job.js';
@@ -11,6 +12,7 @@ export function registerJobs(ctx: AppContext) {
     schedule: '17 3 * * *',
     handler: async () => {
       await purgeExpiredSessions(ctx.db, ctx.clock);
+      await new LoginThrottle(ctx.db, ctx.clock).purge();
     },
   });
   registerPromiseJobs(ctx);

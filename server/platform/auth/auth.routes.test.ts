@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../testing/harness.js';
+import { createTestEnv, TEST_DIALECT, type TestEnv } from '../../testing/harness.js';
 
 describe('login, sessions and CSRF', () => {
   let env: TestEnv;
@@ -84,8 +84,7 @@ describe('login, sessions and CSRF', () => {
     expect(broken.body).not.toContain('at ');
   });
 
-  it('a session made on one instance is valid on another (PostgreSQL)', async () => {
-    if (process.env.QUNEI_TEST_DB !== 'postgres') return;
+  it.runIf(TEST_DIALECT === 'postgres')('a session made on one instance is valid on another (PostgreSQL)', async () => {
     const c = await env.as('organizer');
     const second = await env.secondInstance();
     const res = await second.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c.cookie! } });
