@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
+import { isApiRequest, routePath } from './request-context.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
@@ -13,12 +14,12 @@ export function installAuthHook(app: FastifyInstance) {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!isApiRequest(req)) return;
     const token = req.cookies[SESSION_COOKIE];
     const session = await resolveSession(app.ctx.db, app.ctx.clock, token);
     req.session = session;
     req.actor = session?.actor ?? null;
-    if (SAFE.has(req.method) || CSRF_EXEMPT.has(req.url.split('?')[0])) return;
+    if (SAFE.has(req.method) || CSRF_EXEMPT.has(routePath(req))) return;
     if (!session) return; // routes that need a login answer 401 themselves
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
