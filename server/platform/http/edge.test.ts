@@ -84,6 +84,31 @@ describe('the edge: client address, rate limit, characters', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('every API route refuses a NUL in its path parameters and its JSON body alike', async () => {
+    const admin = await env.as('admin');
+    const routes = env.app.routeList.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    const failures: string[] = [];
+    let withParams = 0;
+    let withBody = 0;
+    for (const r of routes) {
+      if (r.url.includes(':')) {
+        withParams++;
+        const url = r.url.replace(/:[A-Za-z]+/g, 'x%00y');
+        const res = await admin.inject({ method: r.method as 'GET', url, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
+        if (res.json().code !== 'invalid_characters') failures.push(`${r.method} ${url}: ${res.statusCode}`);
+      }
+      if (['POST', 'PUT', 'PATCH'].includes(r.method)) {
+        withBody++;
+        const url = r.url.replace(/:[A-Za-z]+/g, '01900000-0000-7000-8000-000000000000');
+        const res = await admin.inject({ method: r.method as 'POST', url, payload: { name: 'a\u0000b', note: 'x' } });
+        if (res.json().code !== 'invalid_characters') failures.push(`${r.method} ${url} body: ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(withParams).toBeGreaterThan(30);
+    expect(withBody).toBeGreaterThan(30);
+  });
+
   it('answers a cookie holding a NUL as no session, not a 500', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'qunei_sid=abc%00def' } });
     expect(res.statusCode).toBe(401);
