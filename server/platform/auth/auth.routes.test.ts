@@ -84,6 +84,9 @@ describe('login, sessions and CSRF', () => {
     expect(blocked.json()).toMatchObject({ code: 'must_change_password', message: '请先修改初始密码，修改后才能使用系统' });
     expect((await c.post('/api/org-units', { name: '不应建立', shortName: '不', kind: 'bureau' })).json().code).toBe('must_change_password');
     expect((await c.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    // Logging in as someone else from the same browser stays possible.
+    const relogin = await c.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'organizer', password: 'demo123456' } });
+    expect(relogin.statusCode).toBe(200);
     // The public pages stay open to this visitor, as to anyone.
     expect((await c.get('/api/public/replies')).statusCode).toBe(200);
     expect((await c.post('/api/auth/password', { current: created.json().temporaryPassword, next: 'Str0ng-Passw0rd!' })).statusCode).toBe(200);
