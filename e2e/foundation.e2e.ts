@@ -72,6 +72,37 @@ browserSuite('foundation: every role logs in and sees its home page', () => {
     await page.getByLabel('密码').fill(temp!.trim());
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await visible(page.getByText('首次登录或密码已被重置'));
+    // Until the temporary password is changed the server answers nothing else.
+    const blocked = await page.evaluate(async () => (await fetch('/api/notifications')).json());
+    expect(blocked.code).toBe('must_change_password');
+    await page.getByLabel('当前密码').fill(temp!.trim());
+    await page.getByLabel('新密码', { exact: true }).fill('Str0ng-Passw0rd!');
+    await page.getByLabel('确认新密码').fill('Str0ng-Passw0rd!');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByTestId('home-welcome'));
+    expect((await page.evaluate(async () => (await fetch('/api/notifications')).status))).toBe(200);
+    await ctx.close();
+  });
+
+  it('too many wrong passwords: the login page says how long to wait and counts it down', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill('like');
+    const button = page.getByRole('button', { name: /登\s*录/ });
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('密码').fill(`wrong-${i}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await button.click();
+      expect((await answered).status()).toBe(401);
+    }
+    await page.getByLabel('密码').fill('wrong-again');
+    await button.click();
+    await visible(page.getByText('密码错误次数过多，请 15 分钟后再试'));
+    const waiting = page.getByRole('button', { name: /请 1[45] 分 \d+ 秒后再试/ });
+    await visible(waiting);
+    expect(await waiting.isDisabled()).toBe(true);
+    await shot(page, 'login-throttled');
     await ctx.close();
   });
 

@@ -13,10 +13,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './platform/context.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installAuthHook } from './platform/http/auth-hook.js';
+import { installInputGuard } from './platform/http/input-guard.js';
 import { buildServices } from './services.js';
 import { registerRoutes } from './routes.js';
 import { newId } from './platform/ids.js';
-import './platform/http/request-context.js';
+import { isApiRequest } from './platform/http/request-context.js';
 
 z.config(z.locales.zhCN());
 
@@ -45,7 +46,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies (QUNEI_TRUST_PROXY); otherwise the peer is the client.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     logController: new OneLinePerRequest(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -70,7 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     },
   });
-  await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? Number(process.env.QUNEI_RATE_LIMIT_PER_MIN ?? 600), timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? Number(process.env.QUNEI_RATE_LIMIT_PER_MIN ?? 600), timeWindow: '1 minute', allowList: (req) => !isApiRequest(req) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'qunei 区内办 API', version: '0.1.0', description: '建议办理、公文、承诺与园区服务的接口。错误均为 JSON：{ code, message }。' } },
@@ -80,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   installErrorHandler(app);
   installAuthHook(app);
+  installInputGuard(app);
   await registerRoutes(app);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {

@@ -16,6 +16,23 @@ export interface Config {
   /** Run the job runner in this process (several instances may all run it; claims keep jobs single). */
   jobs: boolean;
   instanceId: string;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed (QUNEI_TRUST_PROXY).
+   * Empty: the header is ignored and the client is the peer address.
+   */
+  trustProxy: string[];
+}
+
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const e of entries) {
+    if (!PROXY_ENTRY.test(e)) {
+      throw new Error(`QUNEI_TRUST_PROXY 无效：${e}（应为代理服务器的地址或网段，逗号分隔，例如 127.0.0.1,10.0.0.0/8）`);
+    }
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     jobs: env.QUNEI_JOBS !== '0',
     instanceId: env.QUNEI_INSTANCE ?? `${process.pid}`,
+    trustProxy: parseTrustProxy(env.QUNEI_TRUST_PROXY),
   };
 }

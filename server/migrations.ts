@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './platform/db/migrations/0001_platform.js';
 import * as m0002 from './platform/db/migrations/0002_official_calendar.js';
+import * as m0003 from './platform/db/migrations/0003_auth_throttle_audit_checkpoint.js';
 import * as m0300 from './modules/projects/projects.migration.js';
 import * as m0310 from './modules/parklife/parklife.migration.js';
 import * as m0100 from './modules/suggestions/suggestions.migration.js';
@@ -18,6 +19,7 @@ import * as m0400 from './modules/promises/promises.migration.js';
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_official_calendar': m0002,
+  '0003_auth_throttle_audit_checkpoint': m0003,
   '0100_suggestions': m0100,
   '0101_suggestion_list_index': m0101,
   '0102_suggestion_dashboard_indexes': m0102,

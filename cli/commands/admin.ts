@@ -5,7 +5,7 @@ import { CliError, takeOption, type CliCommand } from '../command.js';
 import { loadConfig } from '../../server/config.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import { seedDemo } from '../../server/demo/seed.js';
-import { verifyAuditChain } from '../../server/platform/audit/audit.js';
+import { auditKeyFor, exportCheckpoints, parseCheckpointExport, verifyAuditLog, writeAuditCheckpoint, type AuditReport } from '../../server/platform/audit/checkpoint.js';
 import { hashPassword, passwordProblem } from '../../server/platform/auth/password.js';
 import { isRole, ROLES } from '../../server/platform/auth/roles.js';
 import { newId } from '../../server/platform/ids.js';
@@ -81,21 +81,66 @@ export const createUserCommand: CliCommand = {
   },
 };
 
+const describeAuditReport = (r: AuditReport): string[] => {
+  const lines: string[] = [];
+  if (r.firstBroken) lines.push(`第一处断点在序号 ${r.firstBroken.seq}（记录 ${r.firstBroken.id}）：${r.firstBroken.reason}`);
+  if (r.missing) lines.push(r.missing.reason);
+  if (r.rewritten) lines.push(r.rewritten.reason);
+  for (const f of r.forged) lines.push(`检查点 ${f.id}（序号 ${f.seq}）的 HMAC 校验失败：检查点被伪造、改动，或审计密钥不一致`);
+  for (const c of r.removedFromDatabase) lines.push(`导出的检查点 ${c.id}（序号 ${c.seq}）已不在数据库中：检查点被删除`);
+  return lines;
+};
+
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary: '校验审计日志哈希链',
-  usage: 'audit verify',
+  summary: '审计日志：校验哈希链与检查点、写入或导出检查点',
+  usage: 'audit verify [--checkpoints 导出文件] | audit checkpoint | audit export [文件]',
   run: async (args) => {
-    if (args[0] !== 'verify') throw new CliError('用法：audit verify');
-    return withContext(async ({ ctx }) => {
-      const r = await verifyAuditChain(ctx.db);
-      if (r.ok) {
-        process.stdout.write(`审计日志完整：已校验 ${r.checked} 条记录，哈希链无断点\n`);
-        return 0;
+    const sub = args.shift();
+    if (sub === 'verify') {
+      const file = takeOption(args, '--checkpoints');
+      let exported: ReturnType<typeof parseCheckpointExport> = [];
+      if (file) {
+        if (!fs.existsSync(path.resolve(file))) throw new CliError(`检查点文件不存在：${file}`);
+        try {
+          exported = parseCheckpointExport(fs.readFileSync(path.resolve(file), 'utf8'));
+        } catch (e) {
+          throw new CliError((e as Error).message);
+        }
       }
-      process.stdout.write(`审计日志被改动：第一处断点在序号 ${r.firstBroken!.seq}（记录 ${r.firstBroken!.id}）：${r.firstBroken!.reason}\n`);
-      return 1;
-    });
+      return withContext(async ({ ctx }) => {
+        const r = await verifyAuditLog(ctx.db, auditKeyFor(ctx.config), exported);
+        const anchor = r.anchor
+          ? `最新检查点在序号 ${r.anchor.seq}（${r.latestCheckpointAt}），其后 ${r.unanchored} 条尚无检查点`
+          : '尚无检查点（可用 audit checkpoint 写入）';
+        if (r.ok) {
+          process.stdout.write(`审计日志完整：已校验 ${r.checked} 条记录，哈希链无断点；${r.checkpoints ? `${r.checkpoints} 个检查点均相符，` : ''}${anchor}\n`);
+          return 0;
+        }
+        process.stdout.write(`审计日志被改动：\n${describeAuditReport(r).map((l) => `  - ${l}`).join('\n')}\n（已校验 ${r.checked} 条记录；${anchor}）\n`);
+        return 1;
+      });
+    }
+    if (sub === 'checkpoint') {
+      return withContext(async ({ ctx }) => {
+        const cp = await writeAuditCheckpoint(ctx.db, ctx.clock, auditKeyFor(ctx.config));
+        process.stdout.write(cp ? `已写入检查点：序号 ${cp.seq}，共 ${cp.entries} 条记录，哈希 ${cp.headHash}\n` : '自上一个检查点以来没有新的审计记录，未写入\n');
+        return 0;
+      });
+    }
+    if (sub === 'export') {
+      return withContext(async ({ ctx }) => {
+        const data = `${JSON.stringify(await exportCheckpoints(ctx.db), null, 2)}\n`;
+        if (args[0]) {
+          fs.writeFileSync(path.resolve(args[0]), data, { mode: 0o600 });
+          process.stdout.write(`已导出检查点到 ${path.resolve(args[0])}：请保存在本系统之外\n`);
+        } else {
+          process.stdout.write(data);
+        }
+        return 0;
+      });
+    }
+    throw new CliError('用法：audit verify [--checkpoints 导出文件] | audit checkpoint | audit export [文件]');
   },
 };
 

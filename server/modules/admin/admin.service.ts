@@ -5,6 +5,7 @@ import { authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { badRequest, conflict, notFound, staleWrite } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/sessions.js';
 import { adminPolicy } from './admin.policy.js';
@@ -112,10 +113,16 @@ export class AdminService {
       password_hash: await hashPassword(temp), must_change_password: 1, disabled: 0, is_demo: 0, version: 1,
       created_at: now, updated_at: now, last_login_at: null,
     };
-    await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('app_user').values(row).execute();
-      await recordAudit(tx, this.ctx.clock, actor, { action: 'user.create', entityType: 'app_user', entityId: row.id, after: { username: row.username, role: row.role, orgUnitId: row.org_unit_id } });
-    });
+    try {
+      await this.ctx.db.transaction().execute(async (tx) => {
+        await tx.insertInto('app_user').values(row).execute();
+        await recordAudit(tx, this.ctx.clock, actor, { action: 'user.create', entityType: 'app_user', entityId: row.id, after: { username: row.username, role: row.role, orgUnitId: row.org_unit_id } });
+      });
+    } catch (err) {
+      // The same name created by someone else between the check above and this insert.
+      if (isUniqueViolation(err)) conflict(`用户名“${body.username}”已被使用`, 'duplicate');
+      throw err;
+    }
     return { user: presentUser(await this.userRow(row.id)), temporaryPassword: temp };
   }
 

@@ -13,7 +13,7 @@ import { DEFAULT_CLOSING } from '../../platform/docgen/reply-docx.js';
 import { documentsPolicy } from './documents.policy.js';
 import { importRepo as repo } from './import.repo.js';
 import { replySections } from './import-sections.js';
-import { isUniqueViolation } from './registry.repo.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import type { RegistryService } from './registry.service.js';
 import { replyTitle } from './reply-document.js';
 import { indexSuggestion } from '../suggestions/search/search.indexer.js';

@@ -3,11 +3,6 @@ import type { Queryable } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import type { DocNumberTable } from './documents.tables.js';
 
-/** True for a unique-constraint violation on either database. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
 
 /** Every query of the document-number registry. */
 export const registryRepo = {

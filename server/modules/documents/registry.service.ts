@@ -8,7 +8,8 @@ import { badRequest, conflict, notFound, staleWrite } from '../../platform/error
 import { newId } from '../../platform/ids.js';
 import { formatDocNumber, parseDocNumber, validateDocNumber, type DocNumber } from '../../../domain/docnumber.js';
 import { documentsPolicy, registryPolicy, type PrefixAccess } from './documents.policy.js';
-import { isUniqueViolation, registryRepo as repo } from './registry.repo.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
+import { registryRepo as repo } from './registry.repo.js';
 import type { DocNumberTable } from './documents.tables.js';
 import {
   DOC_NUMBER_STATE_LABELS, DOC_NUMBER_STATES, type AllocateBody, type DocNumberViewT, type ManualBody, type ReserveBody, type UseBody, type VoidBody,

@@ -17,17 +17,13 @@ import { conflict, forbidden } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { DELIVERY_LABELS, deliveryRateable, promiseClock, type PromiseStatus } from '../../../domain/promise-states.js';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../../domain/suggestion-states.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import type { PromisesCore } from './promises.core.js';
 import { ledgerPolicy } from './promises.policy.js';
 import { latestRatings, type RatingRow } from './promises.present.js';
 import { PromisesRepo } from './promises.repo.js';
 import type { DeliverySummaryT, RateBody } from './promises.schemas.js';
 
-/** A unique index said no (both databases). */
-const isUniqueViolation = (err: unknown) => {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
-};
 
 export class DeliveryService {
   constructor(private readonly core: PromisesCore) {}

@@ -11,7 +11,7 @@ import { label, type SuggestionsCore } from './core.js';
 import { rereplyDue } from './deadlines.js';
 import { effectiveDue } from './present.js';
 import { classLabel } from './rule-set.js';
-import { isUniqueViolation } from './suggestions.repo.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { suggestionPolicy, viewerSigner, type SuggestionAccess } from './suggestions.policy.js';
 import type { PointOrderBody, RatingCreate, ReplyPointCreate, ReplyPointUpdate, ReplyUpdate } from './suggestions.schemas.js';
 import type { ReplyTable, SuggestionTable } from './suggestions.tables.js';

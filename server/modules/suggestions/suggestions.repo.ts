@@ -8,11 +8,6 @@ import type {
 
 type Versioned = 'rule_set' | 'congress_session' | 'deputy' | 'suggestion' | 'assignment' | 'extension_request' | 'reply' | 'reply_point';
 
-/** A unique index said no (both databases). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
 
 export interface SuggestionFilter {
   sessionId?: string;

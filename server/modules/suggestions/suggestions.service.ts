@@ -11,7 +11,8 @@ import { EVENT_LABELS, label, type SuggestionsCore } from './core.js';
 import { assignmentDates } from './deadlines.js';
 import { dueSoonWorkdays } from './rule-set.js';
 import { presentDetail, presentList } from './present.js';
-import { isUniqueViolation, type SuggestionFilter } from './suggestions.repo.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
+import type { SuggestionFilter } from './suggestions.repo.js';
 import { suggestionPolicy, setupPolicy, type SuggestionAccess } from './suggestions.policy.js';
 import type {
   AssignBody, InviteSignerBody, KeySupervisionBody, NotAdmitBody, SuggestionCreate, SuggestionListQuery, SuggestionUpdate,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../testing/harness.js';
+import { createTestEnv, TEST_DIALECT, type TestEnv } from '../../testing/harness.js';
 
 describe('login, sessions and CSRF', () => {
   let env: TestEnv;
@@ -74,6 +74,28 @@ describe('login, sessions and CSRF', () => {
     expect((await env.anon().post('/api/auth/login', { username: 'kangshuo', password: 'Str0ng-Passw0rd!' })).statusCode).toBe(200);
   });
 
+  it('a session with a temporary password may only change it or log out', async () => {
+    const admin = await env.as('admin');
+    const created = await admin.post('/api/users', { username: 'newcomer', displayName: '新同事', role: 'organizer', orgUnitId: null });
+    expect(created.statusCode).toBe(200);
+    const c = await env.as('newcomer', created.json().temporaryPassword);
+    const blocked = await c.get('/api/suggestions');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({ code: 'must_change_password', message: '请先修改初始密码，修改后才能使用系统' });
+    expect((await c.post('/api/org-units', { name: '不应建立', shortName: '不', kind: 'bureau' })).json().code).toBe('must_change_password');
+    expect((await c.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    // Logging in as someone else from the same browser stays possible.
+    const relogin = await c.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'organizer', password: 'demo123456' } });
+    expect(relogin.statusCode).toBe(200);
+    // The public pages stay open to this visitor, as to anyone.
+    expect((await c.get('/api/public/replies')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/password', { current: created.json().temporaryPassword, next: 'Str0ng-Passw0rd!' })).statusCode).toBe(200);
+    expect((await c.get('/api/suggestions')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).json().mustChangePassword).toBe(false);
+    const d = await env.as('newcomer', 'Str0ng-Passw0rd!');
+    expect((await d.post('/api/auth/logout')).statusCode).toBe(200);
+  });
+
   it('answers validation errors as JSON in Chinese, never a stack', async () => {
     const res = await env.anon().post('/api/auth/login', { username: '', password: 'x' });
     expect(res.statusCode).toBe(400);
@@ -84,8 +106,7 @@ describe('login, sessions and CSRF', () => {
     expect(broken.body).not.toContain('at ');
   });
 
-  it('a session made on one instance is valid on another (PostgreSQL)', async () => {
-    if (process.env.QUNEI_TEST_DB !== 'postgres') return;
+  it.runIf(TEST_DIALECT === 'postgres')('a session made on one instance is valid on another (PostgreSQL)', async () => {
     const c = await env.as('organizer');
     const second = await env.secondInstance();
     const res = await second.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c.cookie! } });

@@ -51,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['身份'], summary: '修改密码', body: z.object({ current: z.string().min(1, '请输入当前密码').max(200), next: z.string().min(1, '请输入新密码').max(200) }) },
   }, async (req) => {
     mustActor(req.actor);
-    await app.services.auth.changePassword(req.session!, req.body.current, req.body.next);
+    await app.services.auth.changePassword(req.session!, req.body.current, req.body.next, req.ip);
     return { ok: true };
   });
 };

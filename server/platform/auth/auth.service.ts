@@ -1,37 +1,26 @@
 import type { AppContext } from '../context.js';
-import { AppError, badRequest, unauthorized } from '../errors.js';
+import { badRequest, unauthorized } from '../errors.js';
 import { newId } from '../ids.js';
 import { recordAudit } from '../audit/audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { LoginThrottle } from './throttle.js';
 import { createSession, deleteSession, deleteUserSessions, type SessionInfo } from './sessions.js';
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILS_PER_USER = 5;
-const MAX_FAILS_PER_IP = 30;
-
 export class AuthService {
-  constructor(private readonly ctx: AppContext) {}
+  private readonly throttle: LoginThrottle;
 
-  /** Failed attempts are counted in the database, so the limit holds across instances. */
-  private async assertNotThrottled(username: string, ip: string | null) {
-    const since = new Date(this.ctx.clock.now().getTime() - WINDOW_MS).toISOString();
-    const byUser = await this.ctx.db.selectFrom('login_attempt').select((e) => e.fn.countAll<number>().as('n'))
-      .where('username', '=', username).where('ok', '=', 0).where('at', '>', since).executeTakeFirstOrThrow();
-    const byIp = ip
-      ? await this.ctx.db.selectFrom('login_attempt').select((e) => e.fn.countAll<number>().as('n'))
-          .where('ip', '=', ip).where('ok', '=', 0).where('at', '>', since).executeTakeFirstOrThrow()
-      : { n: 0 };
-    if (Number(byUser.n) >= MAX_FAILS_PER_USER || Number(byIp.n) >= MAX_FAILS_PER_IP) {
-      throw new AppError(429, 'too_many_attempts', '登录失败次数过多，请 15 分钟后再试');
-    }
+  constructor(private readonly ctx: AppContext) {
+    this.throttle = new LoginThrottle(ctx.db, ctx.clock);
   }
 
   async login(username: string, password: string, ip: string | null, ua: string | null) {
     const name = username.trim().toLowerCase();
-    await this.assertNotThrottled(name, ip);
+    // Counted before the password is checked, in one atomic step per counter (see throttle.ts).
+    await this.throttle.admit(name, ip);
     const user = await this.ctx.db.selectFrom('app_user').selectAll().where('username', '=', name).executeTakeFirst();
     const ok = !!user && user.disabled === 0 && (await verifyPassword(password, user.password_hash));
     await this.ctx.db.insertInto('login_attempt').values({ id: newId(), username: name, ip, at: this.ctx.clock.nowIso(), ok: ok ? 1 : 0 }).execute();
+    if (ok) await this.throttle.succeeded(name, ip);
     if (!ok || !user) {
       if (user?.disabled) unauthorized('该账号已停用，请联系管理员');
       unauthorized('用户名或密码错误');
@@ -48,9 +37,14 @@ export class AuthService {
     await deleteSession(this.ctx.db, session.sessionId);
   }
 
-  async changePassword(session: SessionInfo, current: string, next: string) {
+  /** The current password is checked under the same throttle as login: it is a password oracle too. */
+  async changePassword(session: SessionInfo, current: string, next: string, ip: string | null) {
     const user = await this.ctx.db.selectFrom('app_user').selectAll().where('id', '=', session.actor.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(current, user.password_hash))) badRequest('当前密码不正确', 'wrong_password');
+    await this.throttle.admit(user.username, ip);
+    const right = await verifyPassword(current, user.password_hash);
+    await this.ctx.db.insertInto('login_attempt').values({ id: newId(), username: user.username, ip, at: this.ctx.clock.nowIso(), ok: right ? 1 : 0 }).execute();
+    if (!right) badRequest('当前密码不正确', 'wrong_password');
+    await this.throttle.succeeded(user.username, ip);
     const problem = passwordProblem(next);
     if (problem) badRequest(problem, 'weak_password');
     if (current === next) badRequest('新密码不能与当前密码相同', 'weak_password');

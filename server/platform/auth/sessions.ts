@@ -24,14 +24,15 @@ export async function createSession(db: Db, clock: Clock, userId: string, hours:
   const expiresAt = new Date(now.getTime() + hours * 3600_000).toISOString();
   await db.insertInto('session').values({
     id: sessionIdOf(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(),
-    expires_at: expiresAt, last_seen_at: now.toISOString(), ip, user_agent: ua?.slice(0, 300) ?? null,
+    expires_at: expiresAt, last_seen_at: now.toISOString(), ip, user_agent: ua?.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, 300) ?? null,
   }).execute();
   return { token, csrfToken, expiresAt };
 }
 
 /** Looks the session up in the database, so any instance accepts a login made on another. */
 export async function resolveSession(db: Db, clock: Clock, token: string | undefined): Promise<SessionInfo | null> {
-  if (!token || token.length > 200) return null;
+  // Tokens are base64url; anything else (a NUL from a forged cookie included) never reaches the database.
+  if (!token || token.length > 200 || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
   const id = sessionIdOf(token);
   const row = await db
     .selectFrom('session')

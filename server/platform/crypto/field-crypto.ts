@@ -73,23 +73,35 @@ export class FieldCrypto {
 
 const HEX_KEY = /^[0-9a-fA-F]{32}$/;
 
-function parseHexKey(hex: string, where: string): Buffer {
+/** A 16-byte key kept outside the database: where it is found and what it is called in messages. */
+export interface KeySpec {
+  envName: string;
+  fileName: string;
+  /** "个人信息加密密钥", "审计检查点密钥" */
+  label: string;
+  /** What production refuses without the key, e.g. "拒绝保存个人信息". */
+  refusal: string;
+}
+
+export const DATA_KEY_SPEC: KeySpec = { envName: 'QUNEI_DATA_KEY', fileName: KEY_FILE_NAME, label: '个人信息加密密钥', refusal: '拒绝保存个人信息' };
+
+function parseHexKey(hex: string, where: string, label: string): Buffer {
   const k = hex.trim();
-  if (!HEX_KEY.test(k)) throw new FieldCryptoError(`${where}中的个人信息加密密钥无效：应为 32 位十六进制字符（16 字节）`, 'crypto_key_invalid');
+  if (!HEX_KEY.test(k)) throw new FieldCryptoError(`${where}中的${label}无效：应为 32 位十六进制字符（16 字节）`, 'crypto_key_invalid');
   return Buffer.from(k, 'hex');
 }
 
 /**
- * Finds the master key: QUNEI_DATA_KEY, else `<dataDir>/data.key`; in demo mode the file is created when
+ * Finds a key: the environment variable, else `<dataDir>/<file>`; in demo mode the file is created when
  * missing. Production without either refuses with a message that says what to do.
  */
-export function loadMasterKey(opts: { mode: Config['mode']; dataDir: string; envKey?: string | undefined }): Buffer {
-  if (opts.envKey && opts.envKey.trim()) return parseHexKey(opts.envKey, '环境变量 QUNEI_DATA_KEY ');
-  const file = path.join(opts.dataDir, KEY_FILE_NAME);
-  if (fs.existsSync(file)) return parseHexKey(fs.readFileSync(file, 'utf8'), `密钥文件 ${file} `);
+export function loadKey(spec: KeySpec, opts: { mode: Config['mode']; dataDir: string; envKey?: string | undefined }): Buffer {
+  if (opts.envKey && opts.envKey.trim()) return parseHexKey(opts.envKey, `环境变量 ${spec.envName} `, spec.label);
+  const file = path.join(opts.dataDir, spec.fileName);
+  if (fs.existsSync(file)) return parseHexKey(fs.readFileSync(file, 'utf8'), `密钥文件 ${file} `, spec.label);
   if (opts.mode !== 'demo') {
     throw new FieldCryptoError(
-      `未配置个人信息加密密钥，拒绝保存个人信息：请设置环境变量 QUNEI_DATA_KEY（32 位十六进制，例如 openssl rand -hex 16 的输出），或将密钥文件放在 ${file}（权限 0600）。密钥须保存在数据库之外并妥善备份。`,
+      `未配置${spec.label}，${spec.refusal}：请设置环境变量 ${spec.envName}（32 位十六进制，例如 openssl rand -hex 16 的输出），或将密钥文件放在 ${file}（权限 0600）。密钥须保存在数据库之外并妥善备份。`,
       'crypto_key_missing',
     );
   }
@@ -100,9 +112,14 @@ export function loadMasterKey(opts: { mode: Config['mode']; dataDir: string; env
     return Buffer.from(hex, 'hex');
   } catch (err) {
     // Another process created it at the same moment: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseHexKey(fs.readFileSync(file, 'utf8'), `密钥文件 ${file} `);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return parseHexKey(fs.readFileSync(file, 'utf8'), `密钥文件 ${file} `, spec.label);
     throw err;
   }
+}
+
+/** The personal-data master key: QUNEI_DATA_KEY, else `<dataDir>/data.key`. */
+export function loadMasterKey(opts: { mode: Config['mode']; dataDir: string; envKey?: string | undefined }): Buffer {
+  return loadKey(DATA_KEY_SPEC, opts);
 }
 
 const cache = new Map<string, FieldCrypto>();

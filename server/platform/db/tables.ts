@@ -52,6 +52,25 @@ export interface LoginAttemptTable {
   ok: number;
 }
 
+/** A login throttle counter: a window count (per address, per account and address) or a delay gate (per account). */
+export interface AuthThrottleTable {
+  throttle_key: string;
+  fails: number;
+  window_start: string;
+  last_at: string;
+  next_at: string;
+}
+
+/** The chain head at `seq`, with an HMAC-SM3 under the audit key (kept outside the database). */
+export interface AuditCheckpointTable {
+  id: string;
+  seq: number;
+  head_hash: string;
+  entries: number;
+  at: string;
+  mac: string;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   id: string;
@@ -125,6 +144,8 @@ export interface PlatformTables {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  auth_throttle: AuthThrottleTable;
+  audit_checkpoint: AuditCheckpointTable;
   work_calendar: WorkCalendarTable;
   calendar_year: CalendarYearTable;
   job: JobTable;

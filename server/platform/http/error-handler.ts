@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { isUniqueViolation, UNIQUE_VIOLATION_MESSAGE } from '../db/unique-violation.js';
 
 const FIELD_NAMES: Record<string, string> = {};
 
@@ -22,6 +23,8 @@ export function installErrorHandler(app: FastifyInstance) {
       req.log.error({ err, cause: err.cause?.issues }, 'response did not match its schema');
       return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请联系管理员', requestId: req.id });
     }
+    // A race the service did not name (two people saving the same thing at once) is a conflict, never a 500.
+    if (isUniqueViolation(err)) return reply.status(409).send({ code: 'duplicate', message: UNIQUE_VIOLATION_MESSAGE, requestId: req.id });
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return reply.status(429).send({ code: 'rate_limited', message: '请求过于频繁，请稍后再试', requestId: req.id });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {

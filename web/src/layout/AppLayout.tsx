@@ -39,6 +39,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     queryKey: ['notifications', 'count'],
     queryFn: () => api.get<{ unread: number }>('/api/notifications?unread=1'),
     refetchInterval: 60_000,
+    // Until a temporary password is changed the server answers nothing else.
+    enabled: !me.mustChangePassword,
   });
   const menu = (
     <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 0 }} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,18 @@ function nextPath(next: string | null) {
 export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After too many wrong passwords the server says how long to wait; the button counts it down.
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!retryAt) return;
+    const t = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= retryAt) setRetryAt(null);
+    }, 1000);
+    return () => clearInterval(t);
+  }, [retryAt]);
+  const waitSeconds = retryAt ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : 0;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
@@ -30,6 +42,11 @@ export default function LoginPage() {
       navigate(target, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请稍后再试');
+      const retry = e instanceof ApiError && e.status === 429 ? (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+      if (retry) {
+        setNow(Date.now());
+        setRetryAt(Date.now() + retry * 1000);
+      }
     } finally {
       setBusy(false);
     }
@@ -49,7 +66,9 @@ export default function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
+            {waitSeconds > 0 ? `请 ${waitSeconds >= 60 ? `${Math.floor(waitSeconds / 60)} 分 ${waitSeconds % 60} 秒` : `${waitSeconds} 秒`}后再试` : '登录'}
+          </Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
           <a href="/public">不登录，查看公开的答复、承诺与园区信息 →</a>

@@ -15,16 +15,12 @@ import { FIELD_LABELS, openWorkbook, readRows } from './import.read.js';
 import { validateRows, type RowReport } from './import.validate.js';
 import type { ImportUpload } from './upload.js';
 import { xlsxPolicy } from './xlsx.policy.js';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
 
 const columnLetter = (n: number) => {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
-};
-
-const isUnique = (err: unknown) => {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
 };
 
 export interface ImportReport {
@@ -149,7 +145,7 @@ export class SuggestionImportService {
         });
       });
     } catch (err) {
-      if (isUnique(err)) conflict('导入期间有编号已被其他建议占用，未导入任何建议，请重新检查后导入', 'duplicate_number');
+      if (isUniqueViolation(err)) conflict('导入期间有编号已被其他建议占用，未导入任何建议，请重新检查后导入', 'duplicate_number');
       throw err;
     }
     return { ...report, imported: ids.length };
