@@ -37,11 +37,12 @@ describe('GET sweep: every route, every id kind, every role', () => {
     }
     const db = env.ctx.db as any;
     const take = async (table: string, n = 2) => (await db.selectFrom(table).select('id').orderBy('id').limit(n).execute()).map((r: { id: string }) => r.id);
-    for (const t of ['reply', 'project', 'org_unit', 'app_user', 'congress_session', 'deputy', 'assignment', 'file_blob', 'promise_evidence', 'rule_set']) ids[t] = await take(t);
+    // The kinds the routes' parameters name (and two that they never do: an assignment, an org unit).
+    for (const t of ['reply', 'project', 'org_unit', 'assignment', 'file_blob', 'promise_evidence']) ids[t] = await take(t);
     // Every suggestion and promise: their readers' verdicts are checked row by row.
     ids.suggestion = (await db.selectFrom('suggestion').select('id').execute()).map((r: { id: string }) => r.id);
     ids.promise = (await db.selectFrom('promise').select('id').execute()).map((r: { id: string }) => r.id);
-    ids.none = [newId(), 'no-such-id', '0'];
+    ids.none = [newId(), 'no-such-id'];
   }, 300_000);
   afterAll(async () => { await env.close(); });
 
@@ -54,7 +55,7 @@ describe('GET sweep: every route, every id kind, every role', () => {
   it('no GET answers 5xx, whoever asks and whatever id', async () => {
     const errors: string[] = [];
     const gets = env.app.routeList.filter((r) => r.method === 'GET' && !IGNORED(r.url));
-    const allIds = Object.entries(ids).flatMap(([kind, list]) => list.slice(0, kind === 'none' ? 3 : 1).map((id) => ({ kind, id })));
+    const allIds = Object.entries(ids).flatMap(([kind, list]) => list.slice(0, kind === 'none' ? 2 : 1).map((id) => ({ kind, id })));
     for (const r of gets) {
       const params = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]);
       const urls: string[] = [];
