@@ -13,7 +13,7 @@ import type { Actor, Viewer } from '../../platform/auth/roles.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { conflict, forbidden } from '../../platform/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { DELIVERY_LABELS, deliveryRateable, promiseClock, type PromiseStatus } from '../../../domain/promise-states.js';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../../domain/suggestion-states.js';

@@ -3,7 +3,6 @@
  * tf-idf cosine, each with how it was answered. What is shown of each follows the viewer's access: an
  * insider sees the reply as written; anyone else only what has been published.
  */
-import { sql } from 'kysely';
 import { notFound } from '../../../platform/errors.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Viewer } from '../../../platform/auth/roles.js';
