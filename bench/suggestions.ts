@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { bootstrap } from '../server/bootstrap.js';
 import { SuggestionRepo } from '../server/modules/suggestions/suggestions.repo.js';
+import { suggestionScope } from '../server/modules/suggestions/suggestions.scope.js';
 import { searchPage } from '../server/modules/suggestions/search/search.repo.js';
 import { parseQuery } from '../server/modules/suggestions/search/search.text.js';
 import { buildSuggestionsData } from './suggestions-data.js';
@@ -35,14 +36,14 @@ export async function benchSuggestions() {
   const { ctx, handle } = await bootstrap(config);
   const sessions = (await ctx.db.selectFrom('congress_session').select('id').orderBy('starts_on').execute()).map((s) => s.id);
   const repo = new SuggestionRepo(ctx.db as never);
+  const organizer = await ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role']).where('username', '=', 'organizer').executeTakeFirstOrThrow();
+  const actor: Actor = { userId: organizer.id, username: organizer.username, displayName: organizer.display_name, role: organizer.role as Actor['role'], orgUnitId: null, orgUnitName: null };
   const listArgs = (i: number) => ({ sessionId: sessions[i % sessions.length], states: [STATES[i % STATES.length]], page: 1 + (i % 50) });
-  const dbList = await load(async (i) => { const a = listArgs(i); await repo.listSuggestions({ sessionId: a.sessionId, states: a.states }, a.page, 20); }, 1, SECONDS);
-  const dbSearch = await load(async (i) => { await searchPage(ctx.db, ctx.dialect, { chunks: parseQuery(WORDS[i % WORDS.length]), scope: { kind: 'all' } }, 1 + (i % 5), 20); }, 1, SECONDS);
+  const dbList = await load(async (i) => { const a = listArgs(i); await repo.listSuggestions({ scope: suggestionScope.where(actor), sessionId: a.sessionId, states: a.states }, a.page, 20); }, 1, SECONDS);
+  const dbSearch = await load(async (i) => { await searchPage(ctx.db, ctx.dialect, { chunks: parseQuery(WORDS[i % WORDS.length]), viewer: actor }, 1 + (i % 5), 20); }, 1, SECONDS);
   // Between the two: the whole request's work without HTTP (the service call: every query it makes and the
   // presenting of the page), for the organizer, one call after another.
   const services = buildServices(ctx);
-  const organizer = await ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role']).where('username', '=', 'organizer').executeTakeFirstOrThrow();
-  const actor: Actor = { userId: organizer.id, username: organizer.username, displayName: organizer.display_name, role: organizer.role as Actor['role'], orgUnitId: null, orgUnitName: null };
   const svcList = await load(async (i) => { const a = listArgs(i); await services.suggestions.suggestions.list(actor, { sessionId: a.sessionId, state: a.states[0], page: a.page, pageSize: 20 } as never); }, 1, SECONDS);
   const svcSearch = await load(async (i) => { await services.suggestionTools.search.search(actor, { q: WORDS[i % WORDS.length], page: 1 + (i % 5), pageSize: 20 }); }, 1, SECONDS);
   const total = await ctx.db.selectFrom('suggestion').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -18,3 +18,15 @@ export interface PermissionCase {
   allowed: Who[];
   sample: (env: TestEnv) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
 }
+
+/**
+ * How the matrix reads a response: `allowed` is 2xx (3xx for a redirect), `refused` 401/403, `error` any 5xx
+ * (a defect, whoever called), `other` the rest (400, 404, 409 …: neither a refusal nor a success).
+ */
+export type Outcome = 'allowed' | 'refused' | 'error' | 'other';
+export function outcomeOf(status: number): Outcome {
+  if (status >= 500) return 'error';
+  if (status === 401 || status === 403) return 'refused';
+  if (status >= 200 && status < 400) return 'allowed';
+  return 'other';
+}

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../platform/auth/roles.js';
 import { definePolicy } from '../../platform/policy/policy.js';
+import { projectScope } from './projects.scope.js';
 
 /** The row a project rule looks at: who owns the project (null for actions not about one project). */
 export type ProjectScope = { owner_org_id: string } | null;
@@ -14,7 +15,8 @@ const READ_ALL = ['zone_staff', 'organizer', 'admin'];
  */
 export const projectPolicy = definePolicy<ProjectScope, 'list' | 'read' | 'create' | 'edit' | 'manage' | 'configure' | 'pick'>({
   list: (a) => (a && (READ_ALL.includes(a.role) || a.role === 'unit_staff') ? true : '重点项目调度仅对管委会、承办单位、交办方开放，其他人员请查看公开页面'),
-  read: (a, p) => (a && READ_ALL.includes(a.role)) || ownsIt(a, p) ? true : '只能查看本单位负责的重点项目',
+  /** Row scope: declared once in projects.scope.ts (the list filters with the same declaration). */
+  read: (a, p) => (p ? projectScope.verdict(a, p) : '只能查看本单位负责的重点项目'),
   create: (a) => (a?.role === 'zone_staff' ? true : '仅管委会可以新建重点项目'),
   edit: (a, p) => a?.role === 'zone_staff' || ownsIt(a, p) ? true : '只有管委会或项目责任单位可以修改此项目',
   // Owner, deletion and the light rules of a project: the zone decides, not the unit being measured.

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { deleteVersioned, updateVersioned } from '../../platform/db/versioned.js';
@@ -38,9 +38,10 @@ export class ProjectsRepo {
     return this.db.selectFrom('project').innerJoin('org_unit', 'org_unit.id', 'project.owner_org_id').selectAll('project').select('org_unit.name as owner_name');
   }
 
-  listProjects(f: { ownerOrgId?: string; publicOnly?: boolean; ids?: string[] } = {}): Promise<ProjectRow[]> {
+  listProjects(f: { scope?: Expression<SqlBool>; ownerOrgId?: string; publicOnly?: boolean; ids?: string[] } = {}): Promise<ProjectRow[]> {
     if (f.ids && f.ids.length === 0) return Promise.resolve([]);
     let q = this.projects();
+    if (f.scope) q = q.where(f.scope);
     if (f.ids) q = q.where('project.id', 'in', f.ids);
     if (f.ownerOrgId) q = q.where('project.owner_org_id', '=', f.ownerOrgId);
     if (f.publicOnly) q = q.where('project.is_public', '=', 1);

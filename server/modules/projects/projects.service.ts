@@ -3,6 +3,7 @@ import type { Actor, Viewer } from '../../platform/auth/roles.js';
 import { authorize, allowed } from '../../platform/policy/policy.js';
 import { badRequest, conflict, staleWrite } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { projectScope } from './projects.scope.js';
 import { normalizeLightRules, type LightRules } from '../../../domain/project-light.js';
 import { daysBetween } from '../../../domain/calendar/dates.js';
 import { projectPolicy } from './projects.policy.js';
@@ -44,9 +45,7 @@ export class ProjectsService {
 
   async list(actor: Viewer) {
     authorize(projectPolicy, actor, 'list', null);
-    const scoped = actor!.role === 'unit_staff';
-    if (scoped && !actor!.orgUnitId) return [];
-    const rows = await this.repo.listProjects(scoped ? { ownerOrgId: actor!.orgUnitId! } : {});
+    const rows = await this.repo.listProjects({ scope: projectScope.where(actor) });
     const { rules } = await this.access.globalRules();
     const today = this.access.today();
     const bundles = await this.access.bundles(rows);

@@ -13,13 +13,15 @@ import type { Actor, Viewer } from '../../platform/auth/roles.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { conflict, forbidden } from '../../platform/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { DELIVERY_LABELS, deliveryRateable, promiseClock, type PromiseStatus } from '../../../domain/promise-states.js';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../../domain/suggestion-states.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import type { PromisesCore } from './promises.core.js';
 import { ledgerPolicy } from './promises.policy.js';
+import { SuggestionsCore } from '../suggestions/core.js';
+import { suggestionPolicy } from '../suggestions/suggestions.policy.js';
 import { latestRatings, type RatingRow } from './promises.present.js';
 import { PromisesRepo } from './promises.repo.js';
 import type { DeliverySummaryT, RateBody } from './promises.schemas.js';
@@ -67,7 +69,7 @@ export class DeliveryService {
   async toRate(actor: Actor, opts: { all: boolean }) {
     authorize(ledgerPolicy, actor, 'toRate', null);
     const today = this.core.today();
-    const rows = await this.core.repo.list({ scope: { kind: 'deputy', userId: actor.userId }, today, soonUntil: this.core.soonUntil(today) });
+    const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), today, soonUntil: this.core.soonUntil(today) });
     const views = (await this.core.present(actor, rows)).filter((v) => v.delivery.rateable && v.delivery.expected > 0);
     const pending = views.filter((v) => v.can.rate);
     return { today, pending: pending.length, items: opts.all ? views : pending };
@@ -79,8 +81,9 @@ export class DeliveryService {
    */
   async ofSuggestion(actor: Viewer, suggestionId: string) {
     authorize(ledgerPolicy, actor, 'ledger', null);
+    // The suggestion's own verdict: 404 when it does not exist, its detail's refusal when it may not be read.
+    authorize(suggestionPolicy, actor, 'read', await new SuggestionsCore(this.ctx).access(actor, suggestionId));
     const signers = await this.core.repo.signers([suggestionId]);
-    if (actor?.role === 'deputy' && !signers.some((g) => g.user_id === actor.userId)) forbidden('只能查看本人领衔或附议建议的承诺');
     const today = this.core.today();
     const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), suggestionId, today, soonUntil: this.core.soonUntil(today) });
     const views = await this.core.present(actor, rows);

@@ -161,7 +161,7 @@ export class LedgerService {
     const today = this.core.today();
     const soonUntil = this.core.soonUntil(today);
     if (actor.role === 'deputy') {
-      const rows = await this.core.repo.list({ scope: { kind: 'deputy', userId: actor.userId }, today, soonUntil });
+      const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), today, soonUntil });
       const views = await this.core.present(actor, rows);
       const toRate = views.filter((v) => v.can.rate);
       return { today, role: 'deputy' as const, toRate: toRate.length, toRateItems: toRate.slice(0, 5), total: views.length, done: views.filter((v) => v.status === 'done').length, overdue: views.filter((v) => v.clock === 'overdue').length, dueSoon: 0, proposals: 0, items: [] as PromiseView[] };

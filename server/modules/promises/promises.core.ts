@@ -32,15 +32,9 @@ export class PromisesCore {
     return addDays(today, DUE_SOON_DAYS);
   }
 
-  /** The viewer's row scope, matching `promisePolicy.read`. */
+  /** The viewer's row scope (promises.scope.ts, the same declaration as `promisePolicy.read`). */
   scopeOf(actor: Viewer): PromiseScope {
-    if (!actor) return { kind: 'none' };
-    if (actor.role === 'admin' || actor.role === 'organizer') return { kind: 'all' };
-    if ((actor.role === 'unit_staff' || actor.role === 'zone_staff') && actor.orgUnitId) {
-      return { kind: 'staff', orgId: actor.orgUnitId, readConfirmed: actor.role === 'zone_staff' };
-    }
-    if (actor.role === 'deputy') return { kind: 'deputy', userId: actor.userId };
-    return { kind: 'none' };
+    return { kind: 'viewer', viewer: actor };
   }
 
   /** The promise, its signers and its access facts; 404 when missing, 401/403 unless `action` is allowed. */

@@ -53,7 +53,8 @@ export const promisePermissions: PermissionCase[] = [
     const org = await env.ctx.db.selectFrom('org_unit').select('id').where('short_name', '=', '公安局').executeTakeFirstOrThrow();
     return { url: `/api/replies/${await demoReplyId(env, 187)}/promises`, body: { text: '权限测试：设立户籍便民服务点', ownerOrgId: org.id, due: '2024-12-31' } };
   } },
-  { method: 'GET', route: '/api/suggestions/:id/promises', allowed: LEDGER, sample: async (env) => {
+  // Whoever reads the suggestion itself (the zone has a ledger but does not read suggestions).
+  { method: 'GET', route: '/api/suggestions/:id/promises', allowed: LEDGER.filter((w) => w !== 'zone'), sample: async (env) => {
     const s = await env.ctx.db.selectFrom('suggestion').select('id').where('number', '=', 187).where('is_demo', '=', 1).executeTakeFirstOrThrow();
     return { url: `/api/suggestions/${s.id}/promises` };
   } },

@@ -1,5 +1,8 @@
 import type { Viewer } from '../../platform/auth/roles.js';
 import { definePolicy } from '../../platform/policy/policy.js';
+import { promiseRow, promiseScope } from './promises.scope.js';
+import { replyScope } from '../suggestions/suggestions.scope.js';
+import type { ScopeRow } from '../../platform/policy/row-scope.js';
 
 /** A promise with what decides who may touch it. */
 export interface PromiseAccess {
@@ -20,6 +23,8 @@ export interface ReplyAccess {
   /** Organisations that own any promise of the reply. */
   ownerOrgIds: string[];
   signerUserIds: string[];
+  /** The reply as the suggestions' reply scope reads it (`replyRow`). */
+  row: ScopeRow;
 }
 
 /** Unit staff, or the zone's staff, of the given organisation. */
@@ -36,31 +41,16 @@ const LEDGER_ROLES = ['admin', 'organizer', 'unit_staff', 'zone_staff', 'deputy'
  * proposals; only the owner (unit or zone staff) reports progress; the suggestion's deputies rate delivery.
  */
 export const promisePolicy = definePolicy<PromiseAccess, 'read' | 'review' | 'update' | 'rate'>({
-  read: (a, p) => {
-    if (!a) return '请先登录';
-    if (oversight(a)) return true;
-    if (staffOf(a, p.ownerOrgId) || staffOf(a, p.replyUnitId)) return true;
-    if (a.role === 'zone_staff') return p.confirmed ? true : '未确认的承诺仅承办单位和责任单位可见';
-    if (a.role === 'deputy') {
-      if (!p.signerUserIds.includes(a.userId)) return '只能查看本人领衔或附议建议的承诺';
-      return p.confirmed ? true : '该承诺尚未经承办单位确认';
-    }
-    if (a.role === 'unit_staff') return '该承诺不由本单位负责，也不是本单位答复中的承诺';
-    return '无权查看承诺';
-  },
+  /** Row scope: declared once in promises.scope.ts (the ledger and every promise list use the same declaration). */
+  read: (a, p) => promiseScope.verdict(a, promiseRow(p)),
   review: (a, p) => (staffOf(a, p.replyUnitId) || staffOf(a, p.ownerOrgId) ? true : '只有主办单位或责任单位可以确认、修改或舍弃承诺'),
   update: (a, p) => (staffOf(a, p.ownerOrgId) ? true : '只有该承诺的责任单位可以更新进度、状态和佐证材料'),
   rate: (a, p) => (a?.role === 'deputy' && p.ratingUserIds.includes(a.userId) ? true : '只有领衔或附议该建议的代表可以评价承诺落实情况'),
 });
 
 export const replyPromisePolicy = definePolicy<ReplyAccess, 'read' | 'propose'>({
-  read: (a, r) => {
-    if (!a) return '请先登录';
-    if (oversight(a) || staffOf(a, r.replyUnitId) || r.ownerOrgIds.some((o) => staffOf(a, o))) return true;
-    if (a.role === 'zone_staff') return true;
-    if (a.role === 'deputy' && r.signerUserIds.includes(a.userId)) return true;
-    return '无权查看该答复的承诺';
-  },
+  /** Whoever reads the reply with its suggestion (a draft: insiders only), and the staff of its promises' owners. */
+  read: (a, r) => (r.ownerOrgIds.some((o) => staffOf(a, o)) ? true : replyScope.verdict(a, r.row)),
   propose: (a, r) => (staffOf(a, r.replyUnitId) ? true : '只有主办单位可以从答复中提取或新增承诺'),
 });
 

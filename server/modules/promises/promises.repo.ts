@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Viewer } from '../../platform/auth/roles.js';
+import { promiseScope } from './promises.scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
@@ -27,12 +29,11 @@ export type PromiseRow = PromiseTable & {
   project_name: string | null;
 };
 
-/** Row scope in SQL, the same as `promisePolicy.read`. */
-export type PromiseScope =
-  | { kind: 'all' }
-  | { kind: 'staff'; orgId: string; readConfirmed: boolean }
-  | { kind: 'deputy'; userId: string }
-  | { kind: 'none' };
+/**
+ * Row scope: the viewer's (`promiseScope`, promises.scope.ts, the same declaration as `promisePolicy.read`),
+ * or `all` for the public portal, which only ever lists promises of published replies (`publishedOnly`).
+ */
+export type PromiseScope = { kind: 'all' } | { kind: 'viewer'; viewer: Viewer };
 
 export interface PromiseFilter {
   scope: PromiseScope;
@@ -128,26 +129,7 @@ export class PromisesRepo {
   private applyFilter<Q>(query: Q, f: PromiseFilter): Q {
     let q = query as any;
     const closed = ['done', 'dropped'];
-    switch (f.scope.kind) {
-      case 'all':
-        break;
-      case 'none':
-        q = q.where(sql<boolean>`1 = 0`);
-        break;
-      case 'staff': {
-        const { orgId, readConfirmed } = f.scope;
-        q = q.where((eb: any) => eb.or([
-          eb('p.owner_org_id', '=', orgId),
-          eb('r.unit_id', '=', orgId),
-          ...(readConfirmed ? [eb('p.confirmed', '=', 1)] : []),
-        ]));
-        break;
-      }
-      case 'deputy':
-        q = q.where('p.confirmed', '=', 1).where(sql<boolean>`exists (select 1 from suggestion_signer sg join deputy d on d.id = sg.deputy_id
-          where sg.suggestion_id = p.suggestion_id and d.user_id = ${f.scope.userId} and sg.status <> 'declined')`);
-        break;
-    }
+    if (f.scope.kind === 'viewer') q = q.where(promiseScope.where(f.scope.viewer, 'p'));
     const review = f.review ?? 'confirmed';
     if (review === 'confirmed') q = q.where('p.confirmed', '=', 1);
     if (review === 'proposed') q = q.where('p.confirmed', '=', 0);
@@ -242,6 +224,11 @@ export class PromisesRepo {
       .select(['sg.suggestion_id', 'sg.deputy_id', 'sg.role', 'sg.status', 'd.name', 'd.user_id'])
       .where('sg.suggestion_id', 'in', suggestionIds).where('sg.status', '<>', 'declined')
       .orderBy(sql`case when sg.role = 'lead' then 0 else 1 end`).orderBy('sg.invited_at').execute();
+  }
+
+  /** A suggestion's assignments (unit and state), for the reply scope's verdict. */
+  assignmentsOf(suggestionId: string) {
+    return this.db.selectFrom('assignment').select(['unit_id', 'state']).where('suggestion_id', '=', suggestionId).execute();
   }
 
   deputyOfUser(userId: string) {

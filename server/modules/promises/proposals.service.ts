@@ -16,6 +16,7 @@ import { promisePolicy, replyPromisePolicy, staffOf, type ReplyAccess } from './
 import type { ConfirmBody, DiscardBody, EditBody, ManualCreate, RestoreBody } from './promises.schemas.js';
 import type { PromiseTable } from './promises.tables.js';
 import type { PromiseRow } from './promises.repo.js';
+import { replyRow } from '../suggestions/suggestions.scope.js';
 
 /** Text compared without punctuation or spaces: the same words proposed twice are one proposal. */
 export const squeeze = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
@@ -33,13 +34,14 @@ export class ProposalsService {
 
   private async replyAccess(replyId: string): Promise<{ r: ReplyRow; access: ReplyAccess }> {
     const r = (await this.repo.reply(replyId)) ?? notFound('答复不存在');
-    const [promises, signers] = await Promise.all([this.repo.ofReply(replyId), this.repo.signers([r!.suggestion_id])]);
+    const [promises, signers, assignments] = await Promise.all([this.repo.ofReply(replyId), this.repo.signers([r!.suggestion_id]), this.repo.assignmentsOf(r!.suggestion_id)]);
     return {
       r: r!,
       access: {
         replyUnitId: r!.unit_id,
         ownerOrgIds: [...new Set(promises.filter((p) => p.discarded === 0).map((p) => p.owner_org_id))],
         signerUserIds: signers.filter((g) => g.user_id).map((g) => g.user_id!),
+        row: replyRow(r!, { state: r!.suggestion_state }, signers, assignments),
       },
     };
   }

@@ -5,6 +5,7 @@ import type { SuggestionsCore } from './core.js';
 import { presentAssignment, presentList } from './present.js';
 import { dueSoonWorkdays } from './rule-set.js';
 import { setupPolicy } from './suggestions.policy.js';
+import { suggestionScope } from './suggestions.scope.js';
 import type { SuggestionFilter } from './suggestions.repo.js';
 import type { SuggestionService } from './suggestions.service.js';
 import type { AssignmentTable, SuggestionTable } from './suggestions.tables.js';
@@ -20,7 +21,7 @@ export class OverviewService {
   async dashboard(actor: Actor, sessionId?: string) {
     authorize(setupPolicy, actor, 'dashboard', null);
     const today = this.core.today();
-    const base: SuggestionFilter = { sessionId, excludeDrafts: true };
+    const base: SuggestionFilter = { scope: suggestionScope.where(actor), sessionId };
     const counts = await this.repo.countByState(base);
     const overdueF: SuggestionFilter = { ...base };
     await this.suggestions.applyClockFilter(overdueF, 'overdue');

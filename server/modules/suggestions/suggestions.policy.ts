@@ -1,6 +1,7 @@
 import type { Viewer } from '../../platform/auth/roles.js';
 import { definePolicy, roleIs } from '../../platform/policy/policy.js';
 import type { AssignmentTable, SuggestionSignerTable, SuggestionTable } from './suggestions.tables.js';
+import { suggestionRow, suggestionScope } from './suggestions.scope.js';
 
 /** A suggestion with what decides who may touch it: its signers, its units, and the viewer's deputy record. */
 export interface SuggestionAccess {
@@ -34,16 +35,8 @@ const organizer = roleIs('organizer');
  * suggestions assigned to their unit (a co-unit reads, only the lead unit replies); deputies: their own.
  */
 export const suggestionPolicy = definePolicy<SuggestionAccess>({
-  read: (a, x) => {
-    if (!a) return '请先登录';
-    if (viewerSigner(a, x)) return true;
-    // A deputy's draft is theirs (and their invited colleagues') until they submit it.
-    if (a.role === 'admin' || a.role === 'organizer') return x.s.state === 'draft' ? '该建议尚未提交，交办方暂不可见' : true;
-    if (unitAssignment(a, x)) return true;
-    if (a.role === 'unit_staff') return '该建议未交由本单位办理，无权查看';
-    if (a.role === 'deputy') return '只能查看本人领衔或附议的建议';
-    return '无权查看建议办理信息';
-  },
+  /** Row scope: declared once in suggestions.scope.ts (the list, search and exports use the same declaration). */
+  read: (a, x) => suggestionScope.verdict(a, suggestionRow(x.s, x.signers, x.assignments)),
   /** Drafts of replies and co-units' opinions are internal: never for deputies or the public. */
   readInternal: (a, x) => (a && (a.role === 'admin' || a.role === 'organizer' || unitAssignment(a, x)) ? true : '无权查看内部办理信息'),
   edit: (a, x) => (isLeadDeputy(a, x) || (a?.role === 'organizer' && x.s.state !== 'draft') ? true : '只有领衔代表或交办方可以修改建议'),

@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { updateVersioned } from '../../platform/db/versioned.js';
@@ -17,12 +18,8 @@ export interface SuggestionFilter {
   category?: string;
   keySupervision?: boolean;
   q?: string;
-  /** Row scope: only suggestions with an active assignment of this unit. */
-  scopeUnitId?: string;
-  /** Row scope: deputies' unsubmitted drafts are theirs alone. */
-  excludeDrafts?: boolean;
-  /** Row scope: only suggestions this deputy leads or co-signs (not declined). */
-  scopeDeputyId?: string;
+  /** Row scope: `suggestionScope.where(actor)` (suggestions.scope.ts), over the table `suggestion`. Required: every reader is scoped. */
+  scope: Expression<SqlBool>;
   /** Due date (extended ?? reply) strictly before this date. */
   dueBefore?: string;
   /** Due date on or after this date. */
@@ -98,24 +95,19 @@ export class SuggestionRepo {
   }
 
   private filtered(f: SuggestionFilter) {
-    let q = this.db.selectFrom('suggestion');
+    let q = this.db.selectFrom('suggestion').where(f.scope);
     if (f.sessionId) q = q.where('suggestion.session_id', '=', f.sessionId);
     if (f.states?.length) q = q.where('suggestion.state', 'in', f.states);
     if (f.category) q = q.where('suggestion.category', '=', f.category);
-    if (f.excludeDrafts) q = q.where('suggestion.state', '<>', 'draft');
     if (f.keySupervision !== undefined) q = q.where('suggestion.key_supervision', '=', f.keySupervision ? 1 : 0);
     if (f.q) {
       const n = /^\d{1,5}$/.test(f.q) ? Number(f.q) : null;
       q = q.where((eb) => eb.or([eb('suggestion.title', 'like', `%${f.q}%`), ...(n !== null ? [eb('suggestion.number', '=', n)] : [])]));
     }
-    for (const unit of [f.unitId, f.scopeUnitId]) {
-      if (!unit) continue;
-      q = q.where((eb) => eb.exists(eb.selectFrom('assignment').select('assignment.id').whereRef('assignment.suggestion_id', '=', 'suggestion.id').where('assignment.unit_id', '=', unit).where('assignment.state', '<>', 'returned')));
-    }
-    for (const dep of [f.deputyId, f.scopeDeputyId]) {
-      if (!dep) continue;
-      q = q.where((eb) => eb.exists(eb.selectFrom('suggestion_signer').select('suggestion_signer.id').whereRef('suggestion_signer.suggestion_id', '=', 'suggestion.id').where('suggestion_signer.deputy_id', '=', dep).where('suggestion_signer.status', '<>', 'declined')));
-    }
+    const unit = f.unitId;
+    if (unit) q = q.where((eb) => eb.exists(eb.selectFrom('assignment').select('assignment.id').whereRef('assignment.suggestion_id', '=', 'suggestion.id').where('assignment.unit_id', '=', unit).where('assignment.state', '<>', 'returned')));
+    const dep = f.deputyId;
+    if (dep) q = q.where((eb) => eb.exists(eb.selectFrom('suggestion_signer').select('suggestion_signer.id').whereRef('suggestion_signer.suggestion_id', '=', 'suggestion.id').where('suggestion_signer.deputy_id', '=', dep).where('suggestion_signer.status', '<>', 'declined')));
     const due = (eb: any) => eb.fn.coalesce('suggestion.extended_due', 'suggestion.reply_due');
     if (f.dueBefore) q = q.where((eb) => eb(due(eb), '<', f.dueBefore!));
     if (f.dueFrom) q = q.where((eb) => eb(due(eb), '>=', f.dueFrom!));

@@ -14,6 +14,7 @@ import { presentDetail, presentList } from './present.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import type { SuggestionFilter } from './suggestions.repo.js';
 import { suggestionPolicy, setupPolicy, type SuggestionAccess } from './suggestions.policy.js';
+import { suggestionScope } from './suggestions.scope.js';
 import type {
   AssignBody, InviteSignerBody, KeySupervisionBody, NotAdmitBody, SuggestionCreate, SuggestionListQuery, SuggestionUpdate,
   SupervisionActionCreate,
@@ -44,22 +45,11 @@ export class SuggestionService {
   async list(actor: Actor, q: z.infer<typeof SuggestionListQuery>) {
     authorize(setupPolicy, actor, 'list', null);
     const f: SuggestionFilter = {
+      scope: suggestionScope.where(actor),
       sessionId: q.sessionId, unitId: q.unitId, deputyId: q.deputyId, category: q.category, q: q.q,
       states: q.state === undefined ? undefined : [q.state].flat(),
       keySupervision: q.keySupervision === undefined ? undefined : q.keySupervision === '1',
     };
-    const empty = { total: 0, page: q.page, pageSize: q.pageSize, items: [] };
-    if (actor.role === 'unit_staff') {
-      if (!actor.orgUnitId) return empty;
-      f.scopeUnitId = actor.orgUnitId;
-    }
-    if (actor.role === 'deputy') {
-      const me = await this.core.viewerDeputyId(actor);
-      if (!me) return empty;
-      f.scopeDeputyId = me;
-    } else {
-      f.excludeDrafts = true;
-    }
     if (q.clock) await this.applyClockFilter(f, q.clock);
     const { total, rows } = await this.repo.listSuggestions(f, q.page, q.pageSize);
     return { total, page: q.page, pageSize: q.pageSize, items: await presentList(this.core, rows) };

@@ -24,7 +24,7 @@ export class PublicRepliesService {
     if (f.q) {
       const chunks = parseQuery(f.q);
       if (!chunks.length) badRequest('请输入要搜索的字词（汉字、字母或数字）', 'query_empty');
-      const ids = await matchedReplyIds(this.ctx.db, this.ctx.dialect, { chunks, scope: { kind: 'public' }, only: 'published' });
+      const ids = await matchedReplyIds(this.ctx.db, this.ctx.dialect, { chunks, viewer: null, only: 'published' });
       q = ids.length ? q.where('r.id', 'in', ids) : q.where('r.id', '=', '');
     }
     const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -7,12 +7,14 @@ import { sql, type RawBuilder } from 'kysely';
 import { fts5Phrase } from '../../../../domain/text/bigrams.js';
 import type { Dialect, Queryable } from '../../../platform/db/database.js';
 import { likeContains, type QueryChunk } from './search.text.js';
-import { visibleDocSql, type SearchScope } from './search.scope.js';
+import type { Viewer } from '../../../platform/auth/roles.js';
+import { visibleDocSql } from './search.scope.js';
 import { docSeq, isPublishedSql, isSuggestionSql, keyExpr, keyOfSeq, SLOT_BITS } from './search.keys.js';
 
 export interface MatchSpec {
   chunks: QueryChunk[];
-  scope: SearchScope;
+  /** Whose search: what they may find follows the suggestions' row scope (null: the public). */
+  viewer: Viewer;
   /** Only published replies (the public search), or only the suggestions' own text (similar suggestions). */
   only?: 'published' | 'suggestion';
   sessionId?: string;
@@ -43,7 +45,7 @@ function matchParts(dialect: Dialect, m: MatchSpec): { from: RawBuilder<unknown>
   }
   // A lone Han character has no bigram: matched by substring over the normalised text.
   for (const c of substr) conds.push(sql`d.match_text like ${likeContains(c.text)} escape '\\'`);
-  conds.push(visibleDocSql(m.scope, x));
+  conds.push(visibleDocSql(m.viewer, x));
   if (m.only === 'published') conds.push(isPublishedSql(x));
   if (m.only === 'suggestion') conds.push(isSuggestionSql(x));
   if (m.sessionId) conds.push(sql`${keyExpr(x)} in (select ${keyExpr(sql`k0.seq`)} from suggestion_search k0 join suggestion ss on ss.id = k0.suggestion_id where k0.kind = 'suggestion' and ss.session_id = ${m.sessionId})`);

@@ -56,6 +56,8 @@ export const SimilarBody = z.object({
   body: z.string().trim().max(20000, '内容不能超过 20000 个字').default(''),
   /** The suggestion being edited, left out of its own results. */
   excludeId: z.string().max(64).optional(),
+  /** The session the draft is for: similar suggestions come from the sessions before it (default: the latest that has opened). */
+  sessionId: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(20).default(5),
 }).refine((b) => (b.title + b.body).length >= 4, { message: '请至少填写几个字的标题或内容', path: ['title'] });
 

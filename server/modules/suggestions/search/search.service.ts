@@ -9,7 +9,7 @@ import { badRequest } from '../../../platform/errors.js';
 import { STATE_LABELS, type SuggestionState } from '../../../../domain/suggestion-states.js';
 import { parsePublished, type PublishedReply } from '../publication/published.js';
 import { docsOf, searchPage } from './search.repo.js';
-import { readableAmongSql, scopeOf, seesDrafts, type SearchScope } from './search.scope.js';
+import { readableAmong, readableReplies } from './search.scope.js';
 import { docMatches, markTexts, parseQuery, snippet, type QueryChunk, type SnippetSegment } from './search.text.js';
 import { searchPolicy } from './search.policy.js';
 import { reindexStale } from './search.indexer.js';
@@ -53,25 +53,15 @@ export class SuggestionSearchService {
     return chunks;
   }
 
-  /** Which of `ids` the scope may read as an insider (not only as the public reads them). */
-  private async readable(scope: SearchScope, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    if (scope.kind === 'all') return new Set(ids);
-    if (scope.kind === 'public') return new Set();
-    const r = await readableAmongSql(scope, ids).execute(this.ctx.db);
-    return new Set(r.rows.map((x) => x.id));
-  }
-
   async search(actor: Viewer, f: { q: string; sessionId?: string; page: number; pageSize: number }) {
     authorize(searchPolicy, actor, 'search', null);
     const chunks = this.chunks(f.q);
-    const scope = scopeOf(actor);
     const db = this.ctx.db;
-    const page = await searchPage(db, this.ctx.dialect, { chunks, scope, sessionId: f.sessionId }, f.page, f.pageSize);
+    const page = await searchPage(db, this.ctx.dialect, { chunks, viewer: actor, sessionId: f.sessionId }, f.page, f.pageSize);
     const ids = page.ids;
     if (!ids.length) return { total: page.total, page: f.page, pageSize: f.pageSize, items: [], method: chunks.some((c) => c.substring) ? 'substring' as const : 'index' as const };
     const [inside, allDocs, rows] = await Promise.all([
-      this.readable(scope, ids),
+      readableAmong(db, actor, ids),
       docsOf(db, ids),
       db.selectFrom('suggestion as s')
         .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
@@ -81,9 +71,10 @@ export class SuggestionSearchService {
         .where('s.id', 'in', ids).execute(),
     ]);
     // The documents of this page that match and that this viewer may see (the page query applied the same rules).
+    const drafts = await readableReplies(db, actor, [...new Set(allDocs.filter((d) => d.kind === 'reply' && d.reply_state !== 'submitted' && d.reply_id).map((d) => d.reply_id!))]);
     const KIND_ORDER: Record<string, number> = { suggestion: 0, reply: 1, published: 2 };
     const docs = allDocs.filter((d) => {
-      const mayRead = d.kind === 'published' || (inside.has(d.suggestion_id) && (d.kind === 'suggestion' || d.reply_state === 'submitted' || seesDrafts(scope)));
+      const mayRead = d.kind === 'published' || (inside.has(d.suggestion_id) && (d.kind === 'suggestion' || d.reply_state === 'submitted' || drafts.has(d.reply_id ?? '')));
       return mayRead && docMatches(d.search_text, d.match_text, chunks);
     }).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Number(a.seq) - Number(b.seq));
     const replyIds = [...new Set(docs.map((d) => d.reply_id).filter((x): x is string => !!x))];
@@ -147,9 +138,8 @@ export class SuggestionSearchService {
   /** The portal's search: published replies only, as the public reads them. */
   async publicSearch(f: { q: string; page: number; pageSize: number }) {
     const chunks = this.chunks(f.q);
-    const scope: SearchScope = { kind: 'public' };
     const db = this.ctx.db;
-    const page = await searchPage(db, this.ctx.dialect, { chunks, scope, only: 'published' }, f.page, f.pageSize);
+    const page = await searchPage(db, this.ctx.dialect, { chunks, viewer: null, only: 'published' }, f.page, f.pageSize);
     if (!page.ids.length) return { total: page.total, page: f.page, pageSize: f.pageSize, items: [] };
     const docs = (await docsOf(db, page.ids)).filter((d) => d.kind === 'published' && docMatches(d.search_text, d.match_text, chunks));
     const replyIds = docs.map((d) => d.reply_id!).filter(Boolean);

@@ -5,6 +5,7 @@ import { fixtureDeputy, fixtureSession, fixtureSuggestion } from '../tools.fixtu
 import { indexSuggestion, reindexStale } from './search.indexer.js';
 import { searchPage } from './search.repo.js';
 import { parseQuery } from './search.text.js';
+import { actorOf } from '../../documents/documents.fixtures.js';
 
 /** A deterministic pseudo-random sequence, so a failure can be reproduced. */
 function rng(seed: number) {
@@ -66,7 +67,7 @@ describe('full-text search', () => {
     // The sample session's suggestions have replies too (several documents per suggestion), so a walk in
     // small batches has to continue across a suggestion's documents.
     for (const q of ['建议', '公交', '公']) {
-      const m = { chunks: parseQuery(q), scope: { kind: 'all' as const } };
+      const m = { chunks: parseQuery(q), viewer: await actorOf(env, 'organizer') };
       const whole = await searchPage(env.ctx.db, env.ctx.dialect, m, 1, 500);
       expect(whole.total, q).toBe(whole.keys.length);
       expect(whole.total, q).toBeGreaterThan(3);

@@ -3,7 +3,7 @@
  * tf-idf cosine, each with how it was answered. What is shown of each follows the viewer's access: an
  * insider sees the reply as written; anyone else only what has been published.
  */
-import { sql } from 'kysely';
+import { notFound } from '../../../platform/errors.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Viewer } from '../../../platform/auth/roles.js';
 import { authorize } from '../../../platform/policy/policy.js';
@@ -11,7 +11,8 @@ import { STATE_LABELS, SATISFACTION_LABELS, type Satisfaction, type SuggestionSt
 import { parsePublished } from '../publication/published.js';
 import { classLabelOf } from '../tools.shared.js';
 import { idsOfKeys, postings, suggestionDocCount, suggestionDocTexts, termFrequencies } from './search.repo.js';
-import { readableAmongSql, readableSql, scopeOf } from './search.scope.js';
+import { readableAmong } from './search.scope.js';
+import { suggestionScope } from '../suggestions.scope.js';
 import { searchPolicy } from './search.policy.js';
 import { cosine, draftWeights, idf, probeTerms, sharedPhrases, termCounts, titleCore } from './similar.js';
 import { promiseDeliveryOf } from '../../promises/promises.service.js';
@@ -26,7 +27,23 @@ const excerpt = (t: string | null | undefined, n = 140) => {
 export class SimilarSuggestionsService {
   constructor(private readonly ctx: AppContext) {}
 
-  async similar(actor: Viewer, body: { title: string; body: string; excludeId?: string; limit: number }) {
+  /**
+   * The session a draft belongs to: the one named, else that of the suggestion being edited, else the latest
+   * that has opened. Similar suggestions come from sessions before it (往届).
+   */
+  private async currentSession(body: { sessionId?: string; excludeId?: string }) {
+    const db = this.ctx.db;
+    const q = db.selectFrom('congress_session as cs').select(['cs.id', 'cs.starts_on']);
+    if (body.sessionId) return (await q.where('cs.id', '=', body.sessionId).executeTakeFirst()) ?? notFound('届次不存在');
+    if (body.excludeId) {
+      const own = await q.innerJoin('suggestion as s', 's.session_id', 'cs.id').where('s.id', '=', body.excludeId).executeTakeFirst();
+      if (own) return own;
+    }
+    return (await q.where('cs.starts_on', '<=', this.ctx.clock.today()).orderBy('cs.starts_on', 'desc').limit(1).executeTakeFirst())
+      ?? (await q.orderBy('cs.starts_on', 'desc').limit(1).executeTakeFirst());
+  }
+
+  async similar(actor: Viewer, body: { title: string; body: string; excludeId?: string; sessionId?: string; limit: number }) {
     authorize(searchPolicy, actor, 'similar', null);
     const db = this.ctx.db;
     const weights = draftWeights(body.title, body.body);
@@ -40,15 +57,22 @@ export class SimilarSuggestionsService {
       const w = idf(df.get(t)!, n) * (weights.get(t) ?? 1);
       for (const k of await postings(db, this.ctx.dialect, t, 5000)) acc.set(k, (acc.get(k) ?? 0) + w);
     }
-    const scope = scopeOf(actor);
+    const current = await this.currentSession(body);
     const topKeys = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, RERANK * 3).map(([k]) => k);
     const idOf = await idsOfKeys(db, topKeys);
     let candidates = topKeys.map((k) => idOf.get(k)!).filter((id) => id && id !== body.excludeId);
     if (candidates.length) {
-      // Earlier suggestions only: no drafts; not-yet-admitted ones only for those who may read them.
-      const visible = await sql<{ id: string }>`select s.id from suggestion s where s.id in (${sql.join(candidates)})
-        and s.state <> 'draft' and (s.state not in ('submitted', 'not_admitted') or ${readableSql(scope, sql.ref('s.id'))})`.execute(db);
-      const ok = new Set(visible.rows.map((r) => r.id));
+      // Earlier sessions only, and only what the viewer may read: as an insider (the row scope), or through a
+      // published reply as everyone may.
+      const visible = await db.selectFrom('suggestion as s').innerJoin('congress_session as cs', 'cs.id', 's.session_id').select('s.id')
+        .where('s.id', 'in', candidates)
+        .where('cs.starts_on', '<', current?.starts_on ?? '')
+        .where((eb) => eb.or([
+          suggestionScope.where(actor, 's'),
+          eb.exists(eb.selectFrom('reply as pr').select('pr.id').whereRef('pr.suggestion_id', '=', 's.id').where('pr.publication_state', '=', 'published').where('pr.state', '=', 'submitted')),
+        ]))
+        .execute();
+      const ok = new Set(visible.map((r) => r.id));
       candidates = candidates.filter((id) => ok.has(id)).slice(0, RERANK);
     }
     const keyOfId = new Map([...idOf].map(([k, id]) => [id, k]));
@@ -68,9 +92,7 @@ export class SimilarSuggestionsService {
     if (!ranked.length) return { items: [], basis: { terms: probes.length, candidates: candidates.length } };
 
     const ids = ranked.map((r) => r.id);
-    const inside = new Set(scope.kind === 'all' ? ids
-      : scope.kind === 'public' ? []
-        : (await readableAmongSql(scope, ids).execute(db)).rows.map((r) => r.id));
+    const inside = await readableAmong(db, actor, ids);
     const rows = await db.selectFrom('suggestion as s')
       .innerJoin('congress_session as cs', 'cs.id', 's.session_id')
       .innerJoin('rule_set as rs', 'rs.id', 'cs.rule_set_id')

@@ -26,10 +26,13 @@ describe('similarity scoring (pure)', () => {
 
 describe('POST /api/suggestions/similar', () => {
   let env: TestEnv;
-  let bus: string; let school: string; let busOwn: string; let draftOther: string;
+  let bus: string; let school: string; let busOwn: string; let draftOther: string; let nextSession: string;
   beforeAll(async () => {
     env = await createTestEnv();
     const { sessionId } = await fixtureSession(env.ctx);
+    // The session the drafts below are for: a later one, so the fixture session's suggestions are earlier (往届).
+    nextSession = (await fixtureSession(env.ctx)).sessionId;
+    await env.ctx.db.updateTable('congress_session').set({ starts_on: '2025-01-10', ends_on: '2025-01-13' }).where('id', '=', nextSession).execute();
     const gao = await fixtureDeputy(env.ctx, { username: 'gaoyipeng' });
     const other = await fixtureDeputy(env.ctx, { name: '测试代表丁' });
     bus = (await fixtureSuggestion(env.ctx, {
@@ -54,7 +57,23 @@ describe('POST /api/suggestions/similar', () => {
   });
   afterAll(async () => { await env.close(); });
 
-  const draft = { title: '关于加密开发区公交班次的建议', body: '开发区公交线路班次少，职工下班后无车可乘，建议加密班次、延长末班车时间。' };
+  const draft = { title: '关于加密开发区公交班次的建议', body: '开发区公交线路班次少，职工下班后无车可乘，建议加密班次、延长末班车时间。' } as Record<string, unknown>;
+  beforeAll(() => { draft.sessionId = nextSession; });
+
+  it('lists only earlier sessions: by default the draft is for the latest session that has opened', async () => {
+    const { sessionId: _, ...noSession } = draft;
+    const res = await (await env.as('organizer')).post('/api/suggestions/similar', { ...noSession, limit: 20 });
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().items.map((i: { suggestionId: string }) => i.suggestionId);
+    // The fixture session (2024-03-01) is the latest opened on 2024-08-01: its own suggestions are not 往届.
+    expect(ids).not.toContain(bus);
+    const starts = await env.ctx.db.selectFrom('suggestion as s').innerJoin('congress_session as cs', 'cs.id', 's.session_id').select('cs.starts_on')
+      .where('s.id', 'in', ids.length ? ids : ['-']).execute();
+    expect(starts.every((r) => r.starts_on < '2024-03-01')).toBe(true);
+    // For a draft of the next session they are.
+    const next = await (await env.as('organizer')).post('/api/suggestions/similar', { ...draft, limit: 20 });
+    expect(next.json().items.map((i: { suggestionId: string }) => i.suggestionId)).toContain(bus);
+  });
 
   it('ranks the suggestion about the same matter first and shows how it was answered', async () => {
     const res = await (await env.as('organizer')).post('/api/suggestions/similar', draft);
@@ -76,11 +95,12 @@ describe('POST /api/suggestions/similar', () => {
     expect(hit.sharedPhrases).toEqual(expect.arrayContaining(['开发区公交线路', '加密班次']));
   });
 
-  it('a deputy sees others\' unpublished answers only as far as the public may', async () => {
+  it('a deputy finds others\' suggestions only through what has been published', async () => {
     const res = await (await env.as('gaoyipeng')).post('/api/suggestions/similar', { ...draft, limit: 10 });
     const items = res.json().items;
-    const other = items.find((i: { suggestionId: string }) => i.suggestionId === bus);
-    expect(other).toMatchObject({ access: 'public', reply: null, satisfaction: null });
+    // Another deputy's suggestion with an unpublished reply: the deputy may not read it, so it is not listed.
+    expect(items.find((i: { suggestionId: string }) => i.suggestionId === bus)).toBeUndefined();
+    expect(items.every((i: { access: string; reply: { published: boolean } | null }) => i.access === 'internal' || i.reply?.published)).toBe(true);
     const own = items.find((i: { suggestionId: string }) => i.suggestionId === busOwn);
     expect(own).toMatchObject({ access: 'internal', reply: { classCode: 'B' } });
   });

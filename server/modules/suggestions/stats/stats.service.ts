@@ -6,6 +6,7 @@ import { notFound } from '../../../platform/errors.js';
 import { classScheme, sessionName, type ClassItem } from '../tools.shared.js';
 import { prepare, statsRow, unitsInvolved, type StatsInput, type StatsRow } from './compute.js';
 import { statsPolicy } from './stats.policy.js';
+import { suggestionScope } from '../suggestions.scope.js';
 
 export interface StatsReport {
   today: string;
@@ -22,9 +23,11 @@ export interface StatsReport {
 export class SuggestionStatsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private async input(sessionId: string | undefined): Promise<StatsInput> {
+  /** The viewer's suggestions (the row scope) that have been assigned; a unit's own assignments count in its line. */
+  private async input(actor: Viewer, sessionId: string | undefined): Promise<StatsInput> {
     const db = this.ctx.db;
-    let sq = db.selectFrom('suggestion').select(['id', 'session_id', 'lead_unit_id', 'state', 'assigned_on', 'reply_due', 'extended_due', 'final_satisfaction']).where('assigned_on', 'is not', null);
+    let sq = db.selectFrom('suggestion').select(['id', 'session_id', 'lead_unit_id', 'state', 'assigned_on', 'reply_due', 'extended_due', 'final_satisfaction'])
+      .where('assigned_on', 'is not', null).where(suggestionScope.where(actor));
     if (sessionId) sq = sq.where('session_id', '=', sessionId);
     const suggestions = await sq.execute();
     // Sub-selects rather than long IN lists: a session may hold thousands of suggestions.
@@ -53,7 +56,7 @@ export class SuggestionStatsService {
       .select(['cs.id', 'cs.body', 'cs.short_name', 'cs.starts_on', 'rs.class_scheme_json']).orderBy('cs.starts_on', 'desc').execute();
     const session = f.sessionId ? sessions.find((s) => s.id === f.sessionId) : undefined;
     if (f.sessionId && !session) notFound('届次不存在');
-    const input = await this.input(f.sessionId);
+    const input = await this.input(actor, f.sessionId);
     const prepared = prepare(input, await this.ctx.calendar.get());
     const ownUnit = actor!.role === 'unit_staff' ? actor!.orgUnitId! : null;
     const unitIds = ownUnit ? [ownUnit] : unitsInvolved(input);
