@@ -50,18 +50,22 @@ export class DeliveryService {
     const now = this.ctx.clock.nowIso();
     const ratingId = newId();
     const previous = latestRatings(await this.core.repo.ratings([p.id])).find((r) => r.deputy_id === deputy.deputy_id);
+    // A linked promise moves with its source without a write of its own: when the deputy rated this version in
+    // another (derived) status, the new state of the promise gets its own version, so the rating is a new one.
+    const movedBySource = !!p.source && previous?.promise_version === p.version && previous.promise_status !== p.status;
     await this.ctx.db.transaction().execute(async (tx) => {
+      const version = movedBySource ? await this.core.repo.with(tx).updateVersioned('promise', p.id, p.version, { updated_at: now }, '该承诺') : p.version;
       try {
         await this.core.repo.with(tx).insertRating({
           id: ratingId, promise_id: p.id, suggestion_id: p.suggestion_id, deputy_id: deputy.deputy_id, rating: b.rating, comment: b.comment ?? null,
-          promise_version: p.version, promise_status: p.status, rated_at: now, is_demo: 0,
+          promise_version: version, promise_status: p.status, rated_at: now, is_demo: 0,
         });
       } catch (err) {
         if (isUniqueViolation(err)) conflict('您已评价过该承诺的当前进展；承诺有新的进展后可以重新评价', 'already_rated');
         throw err;
       }
       await this.core.event(tx, p, 'rated', actor, [{ field: 'rating', before: previous?.rating ?? null, after: b.rating }], b.comment ?? null, { internal: true });
-      await recordAudit(tx, this.ctx.clock, actor, { action: 'promise.rate', entityType: 'delivery_rating', entityId: ratingId, after: { promiseId: p.id, deputyId: deputy.deputy_id, rating: b.rating, promiseVersion: p.version, rerate: !!previous } });
+      await recordAudit(tx, this.ctx.clock, actor, { action: 'promise.rate', entityType: 'delivery_rating', entityId: ratingId, after: { promiseId: p.id, deputyId: deputy.deputy_id, rating: b.rating, promiseVersion: version, promiseStatus: p.status, rerate: !!previous } });
       const staff = [...new Set([...(await this.core.ownerStaff(tx, p.owner_org_id)), ...(await this.core.ownerStaff(tx, p.reply_unit_id))])];
       await this.core.notify(tx, staff, {
         kind: 'promise.rated', title: `代表评价承诺落实：${DELIVERY_LABELS[b.rating]}`, link: `/promises/${p.id}`,

@@ -117,7 +117,7 @@ export class PromiseSources {
             // Until the milestone is met, the work towards it: the project's (or its component's) progress.
             progress: done ? 100 : Math.min(m.progress, 99), done, doneOn: m.achievedOn, due: m.targetDate,
             reason: late ? `里程碑“${m.name}”计划 ${m.targetDate} 达成，已逾期 ${daysBetween(m.targetDate, today)} 天尚未达成${m.note ? `（${m.note}）` : ''}` : null,
-            stateText: done ? `已达成（${m.achievedOn}）` : late ? `已逾期（计划 ${m.targetDate}）` : `未达成（计划 ${m.targetDate}）`,
+            stateText: done ? `已于 ${m.achievedOn} 达成` : late ? `已逾期，计划 ${m.targetDate}` : `未达成，计划 ${m.targetDate}`,
           });
         }
       }

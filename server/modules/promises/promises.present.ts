@@ -148,7 +148,8 @@ export function presentPromise(p: PromiseRow & { source?: SourceView | null }, c
       report: p.confirmed === 1 && p.discarded === 0 && !p.source && allowed(promisePolicy, c.actor, 'update', access),
       /** Link or unlink a source (the lead unit or the owner, like the linked project). */
       link: p.discarded === 0 && allowed(promisePolicy, c.actor, 'review', access),
-      rate: canRate && (!myLatest || myLatest.promise_version !== p.version),
+      // Again after the promise changed; for a linked one also when its source moved it to another status.
+      rate: canRate && (!myLatest || myLatest.promise_version !== p.version || (!!p.source && myLatest.promise_status !== p.status)),
     },
   };
 }

@@ -306,17 +306,19 @@ export class PromisesRepo {
   /** Confirmed promises still open with a due date on or before `until` (for reminders). */
   dueBy(until: string) {
     return this.db.selectFrom('promise as p').innerJoin('suggestion as s', 's.id', 'p.suggestion_id')
-      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.owner_org_id', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title'])
-      .where('p.confirmed', '=', 1).where('p.discarded', '=', 0).where('p.status', 'not in', ['done', 'dropped'])
-      .where('p.due', 'is not', null).where('p.due', '<=', until).execute();
+      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.owner_org_id', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title', 'p.source_kind', 'p.source_id'])
+      .where('p.confirmed', '=', 1).where('p.discarded', '=', 0)
+      // A linked promise's status and (for a milestone) date come from its source: the caller checks them derived.
+      .where((eb) => eb.or([eb('p.source_kind', 'is not', null), eb.and([eb('p.status', 'not in', ['done', 'dropped']), eb('p.due', 'is not', null), eb('p.due', '<=', until)])]))
+      .execute();
   }
 
   /** Confirmed promises that have fallen due for the deputies: done, dropped, or their date reached by `today`. */
   fallenDue(today: string) {
     return this.db.selectFrom('promise as p').innerJoin('suggestion as s', 's.id', 'p.suggestion_id')
-      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.done_on', 'p.extracted_status', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title'])
+      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.done_on', 'p.extracted_status', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title', 'p.source_kind', 'p.source_id'])
       .where('p.confirmed', '=', 1).where('p.discarded', '=', 0)
-      .where((eb) => eb.or([eb('p.status', 'in', ['done', 'dropped']), eb.and([eb('p.due', 'is not', null), eb('p.due', '<=', today)])]))
+      .where((eb) => eb.or([eb('p.source_kind', 'is not', null), eb('p.status', 'in', ['done', 'dropped']), eb.and([eb('p.due', 'is not', null), eb('p.due', '<=', today)])]))
       .execute();
   }
 }

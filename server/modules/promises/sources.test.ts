@@ -103,11 +103,25 @@ describe('a linked promise and its source never disagree', () => {
     const done = await (await env.as('jiaoyu')).post(`/api/promises/${school.id}/status`, { version: school.version, status: 'done' });
     expect(done.statusCode).toBe(409);
 
+    // Overdue by its milestone: a deputy rates it 未兑现 on the promise as read.
+    const like = await env.as('like');
+    const late = await ok(like.get(`/api/promises/${school.id}`));
+    expect(late.status).not.toBe('done');
+    const notKept = await ok(like.post(`/api/promises/${school.id}/ratings`, { rating: 'not_kept', promiseVersion: late.version }));
+    expect(notKept.delivery.mine).toMatchObject({ rating: 'not_kept' });
+
     const m = await env.ctx.db.selectFrom('project_milestone').selectAll().where('id', '=', school.source_id!).executeTakeFirstOrThrow();
     const met = await zone.patch(`/api/projects/${m.project_id}/milestones/${m.id}`, { version: m.version, achievedOn: '2025-05-20' });
     expect(met.statusCode).toBe(200);
     const { detail } = await everyReader(school.id, 'milestone', m.id, m.project_id);
     expect(detail).toMatchObject({ status: 'done', doneOn: '2025-05-20', progress: 100 });
+    // The source moved it to done without a write on the promise: the deputy may rate again, and it is recorded as done.
+    const now = await ok(like.get(`/api/promises/${school.id}`));
+    expect(now.can.rate).toBe(true);
+    const kept = await ok(like.post(`/api/promises/${school.id}/ratings`, { rating: 'kept', promiseVersion: now.version }));
+    expect(kept.delivery).toMatchObject({ kept: 1, notKept: 0, setAside: 0 });
+    const stored = await env.ctx.db.selectFrom('delivery_rating').select(['rating', 'promise_status']).where('promise_id', '=', school.id).orderBy('rated_at').execute();
+    expect(stored.map((r) => `${r.rating}:${r.promise_status}`)).toEqual(['not_kept:in_progress', 'kept:done']);
   });
 
   it('a project progress report and a greening entry move the promise everywhere', async () => {

@@ -108,7 +108,7 @@ export function PromiseDetail({ id }: { id: string }) {
                   {p.project.light && <Tag color={LIGHT_COLORS[p.project.light]}>{LIGHT[p.project.light] ?? p.project.light}</Tag>}
                   {p.project.ownerOrgName && <Typography.Text type="secondary">{p.project.ownerOrgName}</Typography.Text>}
                 </Space>
-                {typeof p.project.progress === 'number' && <Progress percent={Math.round(p.project.progress)} size="small" />}
+                {typeof p.project.progress === 'number' && <Progress percent={p.project.progress} size="small" />}
               </Space>
             </Card>
           )}
