@@ -205,7 +205,8 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await loginAs(z, 'zone');
     await z.goto('/promises?q=主体封顶');
     await z.getByTestId('ledger-row-link').filter({ hasText: '主体封顶' }).first().click();
-    await z.waitForURL(/\/promises\/[^/?]+$/);
+    const id = await z.getByTestId('promise-detail').getAttribute('data-promise-id');
+    await z.goto(`/promises/${id}`);
     const source = z.getByTestId('promise-source');
     await visible(source);
     expect(await source.textContent()).toContain('主体封顶');
