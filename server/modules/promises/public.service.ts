@@ -105,7 +105,7 @@ export class PublicPromisesService {
         statusLabel: PROMISE_STATUS_LABELS[p.status as PromiseStatus],
         progress: p.progress,
         doneOn: p.done_on,
-        statusReason: p.source ? clean(p.status_reason) : null,
+        statusReason: p.source?.isPublic ? clean(p.status_reason) : null,
         overdue: clock === 'overdue',
         clock,
         clockLabel: CLOCK_LABELS[clock],
