@@ -198,4 +198,27 @@ browserSuite('promises: from the reply to the deputy\'s delivery rating', () => 
     await shot(p, 'promises-phone-ledger');
     await phone.close();
   });
+
+  it('one fact: the school\'s promise page and its project\'s 相关承诺 show the same progress, from the 主体封顶 milestone', async () => {
+    const zoneCtx = await newContext(browser, server.url);
+    const z = await zoneCtx.newPage();
+    await loginAs(z, 'zone');
+    await z.goto('/promises?q=主体封顶');
+    await z.getByTestId('ledger-row-link').filter({ hasText: '主体封顶' }).first().click();
+    const id = await z.getByTestId('promise-detail').getAttribute('data-promise-id');
+    await z.goto(`/promises/${id}`);
+    const source = z.getByTestId('promise-source');
+    await visible(source);
+    expect(await source.textContent()).toContain('主体封顶');
+    const onPromise = await z.getByTestId('promise-progress').getAttribute('data-progress');
+    await shot(z, 'promises-linked-school');
+    await source.getByRole('link', { name: /高平市第十中学建设项目/ }).click();
+    await z.waitForURL(/\/projects\/[^/?]+$/);
+    const row = z.getByTestId('project-promise-row').filter({ hasText: '主体封顶' });
+    await visible(row);
+    await row.scrollIntoViewIfNeeded();
+    expect(await row.getByTestId('project-promise-progress').getAttribute('data-progress')).toBe(onPromise);
+    await shot(z, 'projects-related-promises');
+    await zoneCtx.close();
+  });
 });

@@ -10,6 +10,7 @@ import * as m0102 from './modules/suggestions/suggestions-dashboard-index.migrat
 import * as m0150 from './modules/suggestions/search/search.migration.js';
 import * as m0200 from './modules/documents/documents.migration.js';
 import * as m0400 from './modules/promises/promises.migration.js';
+import * as m0401 from './modules/promises/promises-source.migration.js';
 
 /**
  * Every migration in order. Names sort by their number; a module adds its migration file beside its code
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0300_projects': m0300,
   '0310_parklife': m0310,
   '0400_promises': m0400,
+  '0401_promise_source': m0401,
 };

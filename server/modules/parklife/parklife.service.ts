@@ -143,6 +143,32 @@ export class ParkLifeService {
     }]));
   }
 
+  /**
+   * For promises that take their progress from a year's greening target or a facility: their facts as read now
+   * (area achieved against the target and the day the target was reached; the facility's state and, when a key
+   * project builds it, that project's progress). Without ids: every target and facility (for choosing one).
+   */
+  async sourceFacts(f: { greeningIds?: string[]; facilityIds?: string[] } = {}) {
+    const l = await this.lists();
+    const greening = this.greeningView(l.years, l.entries).filter((g) => !f.greeningIds || f.greeningIds.includes(g.row.id)).map((g) => {
+      let sum = 0;
+      let reachedOn: string | null = null;
+      for (const e of [...g.entries].sort((a, b) => (a.entry_date < b.entry_date ? -1 : a.entry_date > b.entry_date ? 1 : 0))) {
+        sum += e.area_m2;
+        if (!reachedOn && g.targetM2 > 0 && sum >= g.targetM2) reachedOn = e.entry_date;
+      }
+      return { id: g.row.id, year: g.year, targetM2: g.targetM2, achievedM2: g.achievedM2, percent: g.percent, reachedOn };
+    });
+    const shown = l.facilities.filter((x) => !f.facilityIds || f.facilityIds.includes(x.id));
+    const projects = await this.projectInfo(shown.map((x) => x.project_id).filter((x): x is string => !!x), false);
+    const facilityRows = shown.map((x) => ({
+      id: x.id, name: x.name, kind: x.kind, status: x.status,
+      statusLabel: FACILITY_STATUS_LABELS[x.status as keyof typeof FACILITY_STATUS_LABELS] ?? x.status, isPublic: x.is_public === 1,
+      project: x.project_id ? projects.get(x.project_id) ?? null : null,
+    }));
+    return { greening, facilities: facilityRows };
+  }
+
   private busView(r: BusRouteTable, now: Date) {
     const s = scheduleOf(r);
     return { departuresAll: scheduledDepartures(s), next: nextDepartures(s, now, 4) };

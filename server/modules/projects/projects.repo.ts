@@ -179,6 +179,12 @@ export class ProjectsRepo {
     return this.db.selectFrom('file_blob').select(['id', 'name', 'mime', 'size', 'content_hash', 'data']).where('id', '=', fileId).executeTakeFirst();
   }
 
+  /** The projects the given milestones belong to. */
+  async milestoneProjectIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('project_milestone').select('project_id').distinct().where('id', 'in', ids).execute();
+    return rows.map((r) => r.project_id);
+  }
   getMilestone(id: string) {
     return this.db.selectFrom('project_milestone').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -80,6 +80,27 @@ export class ProjectsService {
     });
   }
 
+  /**
+   * For promises that take their progress from a project or one of its milestones: each project's facts as read
+   * now (progress, status, light, last report) and its milestones with their state and, for a milestone of one
+   * component, that component's progress. Projects of the given milestones are included; unknown ids are left out.
+   */
+  async sourceFacts(f: { projectIds: string[]; milestoneIds: string[] }) {
+    const viaMilestones = await this.repo.milestoneProjectIds(f.milestoneIds);
+    const rows = await this.repo.listProjects({ ids: [...new Set([...f.projectIds, ...viaMilestones])] });
+    const { rules } = await this.access.globalRules();
+    const today = this.access.today();
+    return (await this.access.bundles(rows)).map((b) => {
+      const s = summarize(b, today, rules);
+      const compPercent = new Map(s.comps.map((c) => [c.row.id, c.progress.percent]));
+      return {
+        id: s.id, name: s.name, status: s.status, statusLabel: s.statusLabel, progress: s.progress, light: s.light.light,
+        lastReportOn: s.lastReportOn, plannedFinish: s.plannedFinish, isPublic: s.isPublic,
+        milestones: this.milestoneViews(b, today).map((m) => ({ ...m, progress: m.componentId ? compPercent.get(m.componentId) ?? s.progress : s.progress })),
+      };
+    });
+  }
+
   async detail(actor: Viewer, id: string) {
     const p = await this.access.forRead(actor, id);
     return this.present(actor, p);

@@ -22,7 +22,9 @@ import type { PromisesCore } from './promises.core.js';
 import { ledgerPolicy } from './promises.policy.js';
 import { SuggestionsCore } from '../suggestions/core.js';
 import { suggestionPolicy } from '../suggestions/suggestions.policy.js';
-import { latestRatings, type RatingRow } from './promises.present.js';
+import { contradicts, latestRatings, type RatingRow } from './promises.present.js';
+import { deriveRow, sourceKey } from './promise-sources.js';
+import type { PromiseTable } from './promises.tables.js';
 import { PromisesRepo } from './promises.repo.js';
 import type { DeliverySummaryT, RateBody } from './promises.schemas.js';
 
@@ -33,7 +35,10 @@ export class DeliveryService {
   private get ctx() { return this.core.ctx; }
 
   async rate(actor: Actor, id: string, b: z.infer<typeof RateBody>) {
-    const { p, signers } = await this.core.load(actor, id, 'rate');
+    const loaded = await this.core.load(actor, id, 'rate');
+    const signers = loaded.signers;
+    // Rated on the promise as read: a linked promise's status comes from its source.
+    const [p] = await this.core.derive([loaded.p]);
     const today = this.core.today();
     if (p.discarded || !deliveryRateable({ status: p.status as PromiseStatus, due: p.due, confirmed: p.confirmed === 1 }, today)) {
       conflict(p.due ? `该承诺尚未到期（完成时限 ${p.due}），到期或完成后才能评价落实情况` : '该承诺尚未完成，完成或终止后才能评价落实情况', 'not_due');
@@ -43,18 +48,22 @@ export class DeliveryService {
     const now = this.ctx.clock.nowIso();
     const ratingId = newId();
     const previous = latestRatings(await this.core.repo.ratings([p.id])).find((r) => r.deputy_id === deputy.deputy_id);
+    // A linked promise moves with its source without a write of its own: when the deputy rated this version in
+    // another (derived) status, the new state of the promise gets its own version, so the rating is a new one.
+    const movedBySource = !!p.source && previous?.promise_version === p.version && previous.promise_status !== p.status;
     await this.ctx.db.transaction().execute(async (tx) => {
+      const version = movedBySource ? await this.core.repo.with(tx).updateVersioned('promise', p.id, p.version, { updated_at: now }, '该承诺') : p.version;
       try {
         await this.core.repo.with(tx).insertRating({
           id: ratingId, promise_id: p.id, suggestion_id: p.suggestion_id, deputy_id: deputy.deputy_id, rating: b.rating, comment: b.comment ?? null,
-          promise_version: p.version, promise_status: p.status, rated_at: now, is_demo: 0,
+          promise_version: version, promise_status: p.status, rated_at: now, is_demo: 0,
         });
       } catch (err) {
         if (isUniqueViolation(err)) conflict('您已评价过该承诺的当前进展；承诺有新的进展后可以重新评价', 'already_rated');
         throw err;
       }
       await this.core.event(tx, p, 'rated', actor, [{ field: 'rating', before: previous?.rating ?? null, after: b.rating }], b.comment ?? null, { internal: true });
-      await recordAudit(tx, this.ctx.clock, actor, { action: 'promise.rate', entityType: 'delivery_rating', entityId: ratingId, after: { promiseId: p.id, deputyId: deputy.deputy_id, rating: b.rating, promiseVersion: p.version, rerate: !!previous } });
+      await recordAudit(tx, this.ctx.clock, actor, { action: 'promise.rate', entityType: 'delivery_rating', entityId: ratingId, after: { promiseId: p.id, deputyId: deputy.deputy_id, rating: b.rating, promiseVersion: version, promiseStatus: p.status, rerate: !!previous } });
       const staff = [...new Set([...(await this.core.ownerStaff(tx, p.owner_org_id)), ...(await this.core.ownerStaff(tx, p.reply_unit_id))])];
       await this.core.notify(tx, staff, {
         kind: 'promise.rated', title: `代表评价承诺落实：${DELIVERY_LABELS[b.rating]}`, link: `/promises/${p.id}`,
@@ -69,7 +78,7 @@ export class DeliveryService {
   async toRate(actor: Actor, opts: { all: boolean }) {
     authorize(ledgerPolicy, actor, 'toRate', null);
     const today = this.core.today();
-    const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), today, soonUntil: this.core.soonUntil(today) });
+    const rows = await this.core.list({ scope: this.core.scopeOf(actor), today, soonUntil: this.core.soonUntil(today) });
     const views = (await this.core.present(actor, rows)).filter((v) => v.delivery.rateable && v.delivery.expected > 0);
     const pending = views.filter((v) => v.can.rate);
     return { today, pending: pending.length, items: opts.all ? views : pending };
@@ -85,7 +94,7 @@ export class DeliveryService {
     authorize(suggestionPolicy, actor, 'read', await new SuggestionsCore(this.ctx).access(actor, suggestionId));
     const signers = await this.core.repo.signers([suggestionId]);
     const today = this.core.today();
-    const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), suggestionId, today, soonUntil: this.core.soonUntil(today) });
+    const rows = await this.core.list({ scope: this.core.scopeOf(actor), suggestionId, today, soonUntil: this.core.soonUntil(today) });
     const views = await this.core.present(actor, rows);
     const replyRatings = await this.ctx.db.selectFrom('rating as rt').innerJoin('reply as r', 'r.id', 'rt.reply_id').innerJoin('deputy as d', 'd.id', 'rt.deputy_id')
       .select(['rt.deputy_id', 'd.name', 'rt.satisfaction', 'r.round']).where('rt.suggestion_id', '=', suggestionId).orderBy('r.round').execute();
@@ -102,7 +111,7 @@ export class DeliveryService {
         delivery: { kept: mine.filter((x) => x.rating === 'kept').length, partly: mine.filter((x) => x.rating === 'partly').length, notKept: mine.filter((x) => x.rating === 'not_kept').length },
       };
     });
-    const summary = (await deliverySummaries(this.ctx.db, today, [suggestionId])).get(suggestionId) ?? null;
+    const summary = (await deliverySummaries(this.ctx.db, today, [suggestionId], {}, this.core)).get(suggestionId) ?? null;
     return { today, items: views, deputies: perDeputy, summary };
   }
 }
@@ -113,21 +122,29 @@ export class DeliveryService {
  * counts only promises of published replies (for viewers who see those suggestions only through the portal).
  * Suggestions without confirmed promises are absent from the map.
  */
-export async function deliverySummaries(db: Queryable, today: string, suggestionIds: string[], opts: { publicOnly?: string[] } = {}): Promise<Map<string, DeliverySummaryT>> {
+export async function deliverySummaries(db: Queryable, today: string, suggestionIds: string[], opts: { publicOnly?: string[] } = {}, core?: PromisesCore): Promise<Map<string, DeliverySummaryT>> {
   const out = new Map<string, DeliverySummaryT>();
   if (!suggestionIds.length) return out;
   const publicOnly = new Set(opts.publicOnly ?? []);
   const rows = await db.selectFrom('promise as p').innerJoin('reply as r', 'r.id', 'p.reply_id')
-    .select(['p.id', 'p.suggestion_id', 'p.status', 'p.due', 'r.publication_state'])
+    .select(['p.id', 'p.suggestion_id', 'p.status', 'p.due', 'p.source_kind', 'p.source_id', 'p.progress', 'p.done_on', 'p.status_reason', 'p.open_ended',
+      'p.achieved_value', 'p.target_value', 'p.target_unit', 'p.target_comparator', 'r.publication_state'])
     .where('p.suggestion_id', 'in', suggestionIds).where('p.confirmed', '=', 1).where('p.discarded', '=', 0)
     .where(sql<boolean>`r.state = 'submitted'`).execute();
-  const shown = rows.filter((r) => !publicOnly.has(r.suggestion_id) || r.publication_state === 'published');
+  // Linked promises as read: their status comes from their source.
+  const facts = core && rows.some((r) => r.source_kind) ? await core.sources.facts(rows) : null;
+  const derived = rows.map((r) => {
+    if (!facts || !r.source_kind || !r.source_id) return { ...r, linked: false };
+    const d = deriveRow(r as unknown as PromiseTable, facts.get(sourceKey(r.source_kind, r.source_id)));
+    return { ...r, status: d.status, due: d.due, linked: true };
+  });
+  const shown = derived.filter((r) => !publicOnly.has(r.suggestion_id) || r.publication_state === 'published');
   const ratings = latestRatings(await new PromisesRepo(db).ratings(shown.map((r) => r.id)) as RatingRow[]);
   for (const sid of suggestionIds) {
     const mine = shown.filter((r) => r.suggestion_id === sid);
     if (!mine.length) continue;
     const clocks = mine.map((r) => ({ r, clock: promiseClock({ status: r.status as PromiseStatus, due: r.due, confirmed: true }, today) }));
-    const rs = ratings.filter((x) => mine.some((m) => m.id === x.promise_id));
+    const rs = ratings.filter((x) => mine.some((m) => m.id === x.promise_id && !(m.linked && contradicts(x, m.status))));
     const done = mine.filter((r) => r.status === 'done').length;
     const overdue = clocks.filter((c) => c.clock === 'overdue').length;
     const dropped = mine.filter((r) => r.status === 'dropped').length;

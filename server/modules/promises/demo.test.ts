@@ -14,11 +14,12 @@ describe('demo promises of No. 187 (and No. 45), as the story stands on the day'
     const gongxin = await env.as('gongxin');
     const r = await ok(gongxin.get(`/api/replies/${await demoReplyId(env, 187)}/promises`));
     const c = r.confirmed;
-    expect(find(c, '预计年底主体封顶')).toMatchObject({ owner: { shortName: '教育局' }, status: 'done', doneOn: '2024-12-26', due: '2024-12-31', project: { name: '高平市第十中学建设项目' }, isDemo: true });
-    expect(find(c, '全年不少于3.5万平米')).toMatchObject({ owner: { name: '恒通集团' }, target: { value: 35000, comparator: '>=' }, status: 'done', achievedValue: 36100, targetMet: true });
-    expect(find(c, '年内投入运营')).toMatchObject({ owner: { name: '恒通集团' }, status: 'slipped', due: '2025-04-30', originalDue: '2024-12-31', clock: 'overdue', project: { name: '米山工业园水暖电气配套工程' } });
-    expect(find(c, '有望8月份顺利出让')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, status: 'done', doneOn: '2024-08-30', due: '2024-08-31', delivery: { kept: 2 } });
-    expect(find(c, '8万平方米标准化厂房')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, status: 'in_progress', progress: 70, openEnded: true, project: { name: '开发区8万平方米标准化厂房建设项目' } });
+    // Linked to their sources (looked up by name); what they show is compared with the sources in sources.test.ts.
+    expect(find(c, '预计年底主体封顶')).toMatchObject({ owner: { shortName: '教育局' }, project: { name: '高平市第十中学建设项目' }, source: { kind: 'milestone', name: '高平市第十中学建设项目 · 主体封顶' }, isDemo: true });
+    expect(find(c, '全年不少于3.5万平米')).toMatchObject({ owner: { name: '恒通集团' }, target: { value: 35000, comparator: '>=' }, source: { kind: 'greening', name: '2024 年园区绿化' } });
+    expect(find(c, '年内投入运营')).toMatchObject({ owner: { name: '恒通集团' }, due: '2025-04-30', originalDue: '2024-12-31', project: { name: '米山工业园水暖电气配套工程' }, source: { kind: 'project', name: '米山工业园水暖电气配套工程' } });
+    expect(find(c, '有望8月份顺利出让')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, status: 'done', doneOn: '2024-08-30', due: '2024-08-31', delivery: { kept: 2 }, source: null });
+    expect(find(c, '8万平方米标准化厂房')).toMatchObject({ owner: { name: '高平经济技术开发区管委会' }, openEnded: true, project: { name: '开发区8万平方米标准化厂房建设项目' }, source: { kind: 'project' } });
     const open = c.filter((x: any) => x.sourceText?.startsWith('下一步'));
     expect(open.length).toBe(3);
     expect(open.every((x: any) => x.openEnded && x.due === null)).toBe(true);
@@ -32,9 +33,15 @@ describe('demo promises of No. 187 (and No. 45), as the story stands on the day'
     expect(detail.evidence[0].note).toContain('成交确认书');
     expect(detail.evidence[0].note).toContain('演示');
     expect(detail.history.map((h: any) => h.kind)).toEqual(expect.arrayContaining(['proposed', 'confirmed', 'status', 'evidence', 'rated']));
+    // A linked promise records no progress of its own, and no seeded rating says 兑现 unless the source shows it done.
     const greening = await ok(gongxin.get(`/api/promises/${(await demoPromise(env, 187, '全年不少于3.5万平米')).id}`));
-    expect(greening.history.filter((h: any) => h.kind === 'progress').length).toBe(2);
-    expect(greening.ratings.filter((x: any) => x.latest).map((x: any) => x.latest.label).sort()).toEqual(['兑现', '部分兑现'].sort());
+    expect(greening.history.filter((h: any) => h.kind === 'progress').length).toBe(0);
+    expect(greening.history.some((h: any) => h.kind === 'linked')).toBe(true);
+    for (const words of ['预计年底主体封顶', '全年不少于3.5万平米', '年内投入运营', '8万平方米标准化厂房']) {
+      const v = await ok(gongxin.get(`/api/promises/${(await demoPromise(env, 187, words)).id}`));
+      if (v.status !== 'done') expect(v.ratings.filter((x: any) => x.latest?.rating === 'kept')).toEqual([]);
+      expect(v.delivery.setAside).toBe(0);
+    }
   });
 
   it('on 2024-09-10 only what had happened by then: the transfer done, the school still planned', async () => {
@@ -42,9 +49,9 @@ describe('demo promises of No. 187 (and No. 45), as the story stands on the day'
     envs.push(env);
     const gongxin = await env.as('gongxin');
     const c = (await ok(gongxin.get(`/api/replies/${await demoReplyId(env, 187)}/promises`))).confirmed;
-    expect(find(c, '预计年底主体封顶')).toMatchObject({ status: 'planned', doneOn: null, clock: 'on_track' });
+    expect(find(c, '预计年底主体封顶')).toMatchObject({ status: 'in_progress', doneOn: null, clock: 'on_track', due: '2024-12-31' });
     expect(find(c, '有望8月份顺利出让')).toMatchObject({ status: 'done', doneOn: '2024-08-30' });
     expect(find(c, '全年不少于3.5万平米')).toMatchObject({ status: 'in_progress', achievedValue: 26500 });
-    expect(find(c, '年内投入运营')).toMatchObject({ status: 'planned', due: '2024-12-31' });
+    expect(find(c, '年内投入运营')).toMatchObject({ status: 'in_progress', due: '2024-12-31' });
   });
 });

@@ -59,7 +59,7 @@ export async function ledgerWorkbook(views: PromiseView[], meta: { today: string
       v.delivery.kept,
       v.delivery.partly,
       v.delivery.notKept,
-      [v.statusReason ? `原因：${v.statusReason}` : '', v.isDemo ? '演示数据' : ''].filter(Boolean).join('；'),
+      [v.source ? v.source.note : '', v.statusReason ? `原因：${v.statusReason}` : '', v.isDemo ? '演示数据' : ''].filter(Boolean).join('；'),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
     if (v.clock === 'overdue') row.getCell(18).font = { color: { argb: 'FFCF1322' }, bold: true };

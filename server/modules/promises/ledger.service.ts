@@ -10,7 +10,7 @@ import { PROMISE_STATUSES, PROMISE_STATUS_LABELS, promiseClock, type PromiseStat
 import { ProjectsService } from '../projects/projects.service.js';
 import type { PromisesCore } from './promises.core.js';
 import { ledgerPolicy } from './promises.policy.js';
-import { latestRatings, presentEvent, sessionName, type PromiseView } from './promises.present.js';
+import { contradicts, latestRatings, presentEvent, sessionName, type PromiseView } from './promises.present.js';
 import type { PromiseFilter } from './promises.repo.js';
 import type { LedgerQuery, SummaryQuery } from './promises.schemas.js';
 import { ledgerWorkbook } from './ledger-xlsx.js';
@@ -39,10 +39,10 @@ export class LedgerService {
     authorize(ledgerPolicy, actor, 'ledger', null);
     const f = this.filter(actor, q);
     const [total, rows, all] = await Promise.all([
-      this.core.repo.count(f),
-      this.core.repo.list(f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      this.core.count(f),
+      this.core.list(f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
       // The counts above the table: the same filter without the derived clocks, so the tabs show what each adds.
-      this.core.repo.list({ ...f, overdue: false, dueSoon: false, openEnded: false }),
+      this.core.list({ ...f, overdue: false, dueSoon: false, openEnded: false }),
     ]);
     const views = await this.core.present(actor, rows);
     const clocks = all.map((r) => promiseClock({ status: r.status as PromiseStatus, due: r.due, confirmed: r.confirmed === 1 }, f.today));
@@ -83,7 +83,7 @@ export class LedgerService {
   async summary(actor: Viewer, q: z.infer<typeof SummaryQuery>) {
     authorize(ledgerPolicy, actor, 'ledger', null);
     const f = this.filter(actor, q);
-    const views = await this.core.present(actor, await this.core.repo.list(f));
+    const views = await this.core.present(actor, await this.core.list(f));
     const groups = new Map<string, { key: string; name: string; items: PromiseView[] }>();
     for (const v of views) {
       const [key, name] = q.groupBy === 'unit' ? [v.owner.id, v.owner.name] : q.groupBy === 'session' ? [v.suggestion.sessionId, v.suggestion.sessionName] : [v.status, v.statusLabel];
@@ -116,7 +116,7 @@ export class LedgerService {
   async export(actor: Viewer, q: Query) {
     authorize(ledgerPolicy, actor, 'ledger', null);
     const f = this.filter(actor, q);
-    const rows = await this.core.repo.list(f, { limit: EXPORT_LIMIT, offset: 0 });
+    const rows = await this.core.list(f, { limit: EXPORT_LIMIT, offset: 0 });
     const views = await this.core.present(actor, rows);
     const buffer = await ledgerWorkbook(views, { today: f.today, filters: describeFilters(q, views), by: actor ? `${actor.displayName}${actor.orgUnitName ? `（${actor.orgUnitName}）` : ''}` : '' });
     return { buffer, fileName: `承诺台账_${f.today}.xlsx` };
@@ -147,7 +147,11 @@ export class LedgerService {
         const last = latest.find((r) => r.deputy_id === g.deputy_id);
         return {
           deputyId: g.deputy_id, name: g.name, role: g.role,
-          latest: last ? { rating: last.rating as DeliveryRating, label: DELIVERY_LABELS[last.rating as DeliveryRating], comment: last.comment, ratedAt: last.rated_at, promiseStatus: last.promise_status, current: last.promise_version === p.version } : null,
+          latest: last ? {
+            rating: last.rating as DeliveryRating, label: DELIVERY_LABELS[last.rating as DeliveryRating], comment: last.comment, ratedAt: last.rated_at, promiseStatus: last.promise_status, current: last.promise_version === p.version,
+            /** A 兑现 that the promise as read now (from its source) does not bear out: shown, not counted. */
+            setAside: contradicts(last, view.source ? view.status : undefined),
+          } : null,
           history: mine.map((r) => ({ rating: r.rating as DeliveryRating, label: DELIVERY_LABELS[r.rating as DeliveryRating], comment: r.comment, ratedAt: r.rated_at })),
         };
       }),
@@ -161,15 +165,15 @@ export class LedgerService {
     const today = this.core.today();
     const soonUntil = this.core.soonUntil(today);
     if (actor.role === 'deputy') {
-      const rows = await this.core.repo.list({ scope: this.core.scopeOf(actor), today, soonUntil });
+      const rows = await this.core.list({ scope: this.core.scopeOf(actor), today, soonUntil });
       const views = await this.core.present(actor, rows);
       const toRate = views.filter((v) => v.can.rate);
       return { today, role: 'deputy' as const, toRate: toRate.length, toRateItems: toRate.slice(0, 5), total: views.length, done: views.filter((v) => v.status === 'done').length, overdue: views.filter((v) => v.clock === 'overdue').length, dueSoon: 0, proposals: 0, items: [] as PromiseView[] };
     }
     const base: PromiseFilter = { scope: this.core.scopeOf(actor), today, soonUntil, ...(actor.orgUnitId && (actor.role === 'unit_staff' || actor.role === 'zone_staff') ? { unitId: actor.orgUnitId } : {}) };
-    const open = await this.core.repo.list({ ...base, statuses: ['planned', 'in_progress', 'slipped'] });
+    const open = await this.core.list({ ...base, statuses: ['planned', 'in_progress', 'slipped'] });
     const views = await this.core.present(actor, open);
-    const proposals = await this.core.repo.count({ ...this.filter(actor, { review: 'proposed' }) });
+    const proposals = await this.core.count({ ...this.filter(actor, { review: 'proposed' }) });
     const urgent = views.filter((v) => v.clock === 'overdue' || v.clock === 'due_today' || v.clock === 'due_soon');
     return {
       today, role: 'staff' as const, toRate: 0, toRateItems: [] as PromiseView[], total: views.length, done: 0,

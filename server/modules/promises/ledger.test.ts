@@ -163,9 +163,12 @@ describe('the promise ledger: views, combined filters, row scope and the .xlsx e
     expect(rows.every((r) => r.getCell(col('责任单位')).value === '恒通集团')).toBe(true);
     const greening = rows.find((r) => String(r.getCell(col('承诺内容')).value).includes('3.5万平米'))!;
     expect(greening.getCell(col('目标')).value).toBe('不少于 35,000 m²');
-    expect(greening.getCell(col('状态')).value).toBe('推进中');
-    expect(greening.getCell(col('进度（%）')).value).toBe(89);
-    expect(greening.getCell(col('完成数值')).value).toBe(31200);
+    // Linked to the year's greening target: progress and area as park life records them, not a second figure.
+    const park = (await ok(organizer.get('/api/parklife'))).greening.find((g: any) => g.year === 2024);
+    expect(greening.getCell(col('状态')).value).toBe(park.achievedM2 >= park.targetM2 ? '已完成' : '推进中');
+    expect(greening.getCell(col('进度（%）')).value).toBe(Math.min(park.percent, 100));
+    expect(greening.getCell(col('完成数值')).value).toBe(park.achievedM2);
+    expect(String(greening.getCell(col('备注')).value)).toContain('进度和状态取自关联的园区绿化目标');
     expect(greening.getCell(col('完成时限')).value).toBe('2024-12-31');
     expect(greening.getCell(col('时限情况')).value).toBe('30 天内到期');
     expect(String(greening.getCell(col('备注')).value)).toContain('演示数据');

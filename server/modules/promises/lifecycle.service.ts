@@ -11,6 +11,7 @@ import { PromiseTransitionError, promiseTransition, transitionNeeds, type Promis
 import { diff, type PromisesCore } from './promises.core.js';
 import type { ProgressBody, StatusBody } from './promises.schemas.js';
 import type { PromiseTable } from './promises.tables.js';
+import { SOURCE_KIND_LABELS, refusalMessage, sourceKey, type SourceKind } from './promise-sources.js';
 
 export class LifecycleService {
   constructor(private readonly core: PromisesCore) {}
@@ -24,8 +25,27 @@ export class LifecycleService {
     return p;
   }
 
+  /**
+   * A promise linked to a source keeps no progress of its own: entering it here would be a second truth. Refused
+   * with where to enter it instead. Its own decisions stay: dropping it, and slipping its date (except for a
+   * milestone, whose plan date is the promise's date).
+   */
+  private async refuseIfLinked(p: PromiseTable, what: 'progress' | PromiseStatus) {
+    if (!p.source_kind || !p.source_id) return;
+    if (what === 'dropped') return;
+    if (what === 'slipped' && p.source_kind !== 'milestone') return;
+    const facts = await this.core.sources.facts([p]);
+    const fact = facts.get(sourceKey(p.source_kind, p.source_id));
+    const kindLabel = SOURCE_KIND_LABELS[p.source_kind as SourceKind] ?? p.source_kind;
+    const msg = fact ? refusalMessage(fact) : refusalMessage({ kind: p.source_kind as SourceKind, id: p.source_id, kindLabel, missing: true });
+    conflict(what === 'slipped' ? `完成时限取自关联的里程碑计划日期：${msg}` : msg, 'derived_from_source');
+  }
+
   async setStatus(actor: Actor, id: string, b: z.infer<typeof StatusBody>) {
-    const p = await this.forUpdate(actor, id);
+    const stored = await this.forUpdate(actor, id);
+    await this.refuseIfLinked(stored, b.status);
+    // A linked promise moves from its status as read (from the source), not from what was stored before linking.
+    const p = stored.source_kind ? (await this.core.derive([stored]))[0] : stored;
     const from = p.status as PromiseStatus;
     let to: PromiseStatus;
     try {
@@ -79,6 +99,7 @@ export class LifecycleService {
 
   async setProgress(actor: Actor, id: string, b: z.infer<typeof ProgressBody>) {
     const p = await this.forUpdate(actor, id);
+    await this.refuseIfLinked(p, 'progress');
     if (p.status === 'done' || p.status === 'dropped') {
       conflict(p.status === 'done' ? '该承诺已完成；如需继续推进，请先将状态改回“推进中”并写明原因' : '该承诺已终止，不能再更新进度', 'invalid_transition');
     }

@@ -11,7 +11,9 @@ import { newId } from '../../platform/ids.js';
 import { notifyUsers } from '../../platform/notifications/notifications.js';
 import { DUE_SOON_DAYS } from '../../../domain/promise-states.js';
 import { addDays } from '../../../domain/calendar/dates.js';
-import { PromisesRepo, type PromiseRow, type PromiseScope } from './promises.repo.js';
+import { PromisesRepo, type PromiseFilter, type PromiseRow, type PromiseScope } from './promises.repo.js';
+import { PromiseSources, deriveRow, sourceKey, type Derived } from './promise-sources.js';
+import type { PromiseTable } from './promises.tables.js';
 import { accessOf, presentPromise, type Change, type Signer } from './promises.present.js';
 import { promisePolicy, type PromiseAccess } from './promises.policy.js';
 
@@ -19,9 +21,33 @@ export type EventActor = Actor | { system: string };
 
 export class PromisesCore {
   readonly repo: PromisesRepo;
+  readonly sources: PromiseSources;
 
   constructor(readonly ctx: AppContext) {
     this.repo = new PromisesRepo(ctx.db);
+    this.sources = new PromiseSources(ctx);
+  }
+
+  /** The promises as read: linked ones take progress, status and done date from their source (never stored). */
+  async derive<T extends PromiseTable>(rows: T[]): Promise<Array<Derived<T>>> {
+    const linked = rows.filter((r) => r.source_kind && r.source_id);
+    const facts = linked.length ? await this.sources.facts(linked) : new Map();
+    return rows.map((r) => deriveRow(r, r.source_kind && r.source_id ? facts.get(sourceKey(r.source_kind, r.source_id)) : undefined));
+  }
+
+  /**
+   * The ledger's rows, derived. Status and the due-date clocks of a linked promise come from its source, so
+   * SQL lets linked rows through those filters and they are checked here after deriving (then paged here).
+   */
+  async list(f: PromiseFilter, page?: { limit: number; offset: number }): Promise<Array<Derived<PromiseRow>>> {
+    if (!hasDerivedFilter(f)) return this.derive(await this.repo.list(f, page));
+    const rows = (await this.derive(await this.repo.list(f))).filter((r) => !r.source_kind || matchesDerived(r, f));
+    return page ? rows.slice(page.offset, page.offset + page.limit) : rows;
+  }
+
+  async count(f: PromiseFilter): Promise<number> {
+    if (!hasDerivedFilter(f)) return this.repo.count(f);
+    return (await this.list(f)).length;
   }
 
   today() {
@@ -49,7 +75,8 @@ export class PromisesCore {
     return { p: p!, signers, access };
   }
 
-  async present(actor: Viewer, rows: PromiseRow[]) {
+  async present(actor: Viewer, raw: PromiseRow[]) {
+    const rows = await this.derive(raw);
     const ids = rows.map((r) => r.id);
     const [ratings, signers] = await Promise.all([this.repo.ratings(ids), this.repo.signers([...new Set(rows.map((r) => r.suggestion_id))])]);
     const today = this.today();
@@ -92,6 +119,20 @@ export class PromisesCore {
       body: `答复中承诺的“${short}”${why}，请评价落实情况（兑现、部分兑现或未兑现）。`,
     });
   }
+}
+
+const CLOSED = ['done', 'dropped'];
+
+export const hasDerivedFilter = (f: PromiseFilter) => !!(f.statuses?.length || f.overdue || f.dueSoon || f.openEnded);
+
+/** The derived-state part of the filter (`PromisesRepo.applyFilter`), on a derived row. */
+export function matchesDerived(r: Pick<PromiseTable, 'status' | 'due' | 'confirmed'>, f: PromiseFilter): boolean {
+  if (f.statuses?.length && !f.statuses.includes(r.status)) return false;
+  const open = !CLOSED.includes(r.status);
+  if (f.overdue && !(r.confirmed === 1 && open && r.due !== null && r.due < f.today)) return false;
+  if (f.dueSoon && !(open && r.due !== null && r.due >= f.today && r.due <= f.soonUntil)) return false;
+  if (f.openEnded && !(open && r.due === null)) return false;
+  return true;
 }
 
 /** The changes between two sets of values, as history entries (unchanged fields left out). */

@@ -6,6 +6,12 @@
  * 2024-08-30, the school topped out in December, the utilities slipped to spring) is INVENTED for the demo and
  * every note says so; only the steps dated up to today are applied, so a clock set in 2024 sees the story so far.
  * No. 45's published reply carries two promises so that the public ledger has something.
+ *
+ * One fact, entered once: the school's 主体封顶, the greening target, the standard factories and the utilities
+ * are linked to where their progress is kept (the school project's 主体封顶 milestone, the year's greening
+ * target, the factory project, the utilities project; looked up by name). Their progress, status and done date
+ * are then read from there, so the demo records no progress of its own for them, and a deputy's rating is only
+ * seeded when the source bears it out on the rating's day (a 兑现 for a milestone not met would contradict it).
  */
 import type { AppContext } from '../../platform/context.js';
 import type { DemoRefs } from '../../demo/modules.js';
@@ -15,6 +21,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { addDays } from '../../../domain/calendar/dates.js';
 import { FACTORY_NAME, SCHOOL_NAME, UTILITIES_NAME } from '../projects/projects.demo.js';
 import { PromisesCore, diff } from './promises.core.js';
+import { PromiseSources, sourceKey, type SourceFact, type SourceKind } from './promise-sources.js';
 import { ProposalsService, squeeze } from './proposals.service.js';
 import type { PromiseTable } from './promises.tables.js';
 
@@ -29,7 +36,10 @@ type Step =
   | { on: string; by: Who; kind: 'done'; note: string; achieved?: number; evidence?: string }
   | { on: string; by: Who; kind: 'slipped'; newDue: string; reason: string }
   | { on: string; by: Who; kind: 'evidence'; note: string }
-  | { on: string; kind: 'rating'; deputy: string; rating: 'kept' | 'partly' | 'not_kept'; comment?: string };
+  | { on: string; kind: 'rating'; deputy: string; rating: 'kept' | 'partly' | 'not_kept'; comment?: string; /** Only if the source shows it done by then. */ ifDone?: boolean };
+
+/** A demo source: its kind, id and what it says now (read before the seeding transaction). */
+interface Source { kind: SourceKind; id: string; fact: SourceFact }
 
 class DemoPromises {
   private core: PromisesCore;
@@ -100,17 +110,28 @@ class DemoPromises {
     return this.save(p, patch, when);
   }
 
+  /** Links the promise to where its progress is kept (see `PromiseSources`). */
+  async link(p: PromiseTable, by: Who, when: string, src: Source | undefined): Promise<PromiseTable> {
+    if (!src) return p;
+    const patch: Partial<PromiseTable> = { source_kind: src.kind, source_id: src.id, ...(src.fact.projectId && src.kind !== 'facility' ? { project_id: src.fact.projectId } : {}) };
+    await this.event(p, 'linked', by, when, [{ field: 'source', before: null, after: `${src.fact.kindLabel}：${src.fact.name}` }], '进度、状态和完成日期以关联来源为准，不再另行填报。');
+    return this.save(p, patch, when);
+  }
+
   /** Applies the demo timeline; returns the promise as it ends. */
-  async play(p: PromiseTable, steps: Step[]): Promise<PromiseTable> {
+  async play(p: PromiseTable, steps: Step[], src?: Source): Promise<PromiseTable> {
     let cur = p;
     // The story as of today: on a clock set earlier (tests), later steps have not happened yet.
     for (const s of steps.filter((x) => x.on <= this.ctx.clock.today())) {
       const when = at(s.on, 10, 30);
+      if (src && (s.kind === 'progress' || s.kind === 'done')) throw new Error('a linked demo promise takes its progress from its source');
       if (s.kind === 'rating') {
+        // A rating the source does not bear out (not done, or done only later) is not seeded.
+        if (src && (s.ifDone || s.rating === 'kept') && !(src.fact.done && src.fact.doneOn !== null && src.fact.doneOn <= s.on)) continue;
         const d = await this.tx.selectFrom('deputy').select(['id']).where('name', '=', s.deputy).executeTakeFirstOrThrow();
         await this.tx.insertInto('delivery_rating').values({
           id: newId(), promise_id: cur.id, suggestion_id: cur.suggestion_id, deputy_id: d.id, rating: s.rating, comment: s.comment ?? null,
-          promise_version: cur.version, promise_status: cur.status, rated_at: at(s.on, 15), is_demo: 1,
+          promise_version: cur.version, promise_status: src?.fact.done ? 'done' : cur.status, rated_at: at(s.on, 15), is_demo: 1,
         }).execute();
         await this.event(cur, 'rated', { userId: null, name: s.deputy, org: '人大代表' }, at(s.on, 15), [{ field: 'rating', before: null, after: s.rating }], s.comment ?? null, true);
         continue;
@@ -148,7 +169,28 @@ class DemoPromises {
   }
 }
 
+/** The demo sources, by name, with what they say now. Read before the seeding transaction (one connection on SQLite). */
+async function demoSources(ctx: AppContext) {
+  const project = async (name: string) => (await ctx.db.selectFrom('project').select('id').where('name', '=', name).executeTakeFirst())?.id;
+  const school = await project(SCHOOL_NAME);
+  const milestone = school
+    ? (await ctx.db.selectFrom('project_milestone').select('id').where('project_id', '=', school).where('name', '=', '主体封顶').executeTakeFirst())?.id
+    : undefined;
+  const greening = (await ctx.db.selectFrom('greening_year').select('id').where('year', '=', 2024).executeTakeFirst())?.id;
+  const refs: Array<[string, SourceKind, string | undefined]> = [
+    ['school', 'milestone', milestone], ['greening', 'greening', greening], ['factories', 'project', await project(FACTORY_NAME)], ['utilities', 'project', await project(UTILITIES_NAME)],
+  ];
+  const facts = await new PromiseSources(ctx).facts(refs.filter((r) => r[2]).map(([, kind, id]) => ({ source_kind: kind, source_id: id! })));
+  const out: Record<string, Source | undefined> = {};
+  for (const [key, kind, id] of refs) {
+    const fact = id ? facts.get(sourceKey(kind, id)) : undefined;
+    out[key] = fact ? { kind, id: id!, fact } : undefined;
+  }
+  return out;
+}
+
 export async function seedPromises(ctx: AppContext, refs: DemoRefs): Promise<void> {
+  const src = await demoSources(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     const d = new DemoPromises(tx, ctx, refs);
     const gongxin = d.who('gongxin', '李晓东（演示）', '高平市工业和信息化局');
@@ -164,32 +206,24 @@ export async function seedPromises(ctx: AppContext, refs: DemoRefs): Promise<voi
       await d.propose(r187.id, new Date(Date.parse(submitted) + 5 * 60_000).toISOString());
       const on = at('2024-08-26', 9, 40);
 
-      const school = await d.confirm(await d.find(r187.id, '预计年底主体封顶'), gongxin, on, {
+      const school = await d.link(await d.confirm(await d.find(r187.id, '预计年底主体封顶'), gongxin, on, {
         owner: '高平市教育局', project: SCHOOL_NAME, text: '高平市第十中学校项目年底主体封顶',
-        note: '学校建设由教育局负责，关联重点项目“高平市第十中学建设项目”。',
-      });
+        note: '学校建设由教育局负责，关联重点项目“高平市第十中学建设项目”的“主体封顶”里程碑。',
+      }), gongxin, on, src.school);
       await d.play(school, [
-        { on: '2024-09-30', by: jiaoyu, kind: 'progress', progress: 35, note: '教学楼、宿舍楼基础施工完成，综合楼土方开挖完成' },
-        { on: '2024-11-15', by: jiaoyu, kind: 'progress', progress: 80, note: '教学楼、宿舍楼主体施工至四层，风雨操场钢结构吊装' },
-        { on: '2024-12-26', by: jiaoyu, kind: 'done', note: '教学楼、宿舍楼、综合楼主体结构全部封顶', evidence: '主体结构封顶，监理单位签认主体结构分部验收记录' },
         { on: '2025-01-06', kind: 'rating', deputy: '李科', rating: 'kept', comment: '主体按期封顶，希望秋季按时开学。' },
-      ]);
+      ], src.school);
 
-      const greening = await d.confirm(await d.find(r187.id, '全年不少于3.5万平米'), gongxin, on, { owner: '恒通集团' });
+      const greening = await d.link(await d.confirm(await d.find(r187.id, '全年不少于3.5万平米'), gongxin, on, { owner: '恒通集团' }), gongxin, on, src.greening);
       await d.play(greening, [
-        { on: '2024-08-26', by: hengtong, kind: 'progress', progress: 76, achieved: 26500, note: '截至8月已完成绿化 26,500 平方米（主干道、展厅周围、裸露土地、厂房边）' },
-        { on: '2024-10-31', by: hengtong, kind: 'progress', progress: 89, achieved: 31200, note: '秋季补植完成，累计 31,200 平方米' },
-        { on: '2024-12-18', by: hengtong, kind: 'done', achieved: 36100, note: '全年绿化 36,100 平方米，超过 3.5 万平方米目标', evidence: '2024年度园区绿化验收台账（累计 36,100 平方米）' },
         { on: '2024-12-30', kind: 'rating', deputy: '杜小林', rating: 'kept' },
-        { on: '2025-01-03', kind: 'rating', deputy: '韩志峰', rating: 'partly', comment: '面积达标，但部分新植苗木养护不到位。' },
-      ]);
+        { on: '2025-01-03', kind: 'rating', deputy: '韩志峰', rating: 'partly', comment: '面积达标，但部分新植苗木养护不到位。', ifDone: true },
+      ], src.greening);
 
-      const utilities = await d.confirm(await d.find(r187.id, '年内投入运营'), gongxin, on, { owner: '恒通集团', project: UTILITIES_NAME });
+      const utilities = await d.link(await d.confirm(await d.find(r187.id, '年内投入运营'), gongxin, on, { owner: '恒通集团', project: UTILITIES_NAME }), gongxin, on, src.utilities);
       await d.play(utilities, [
-        { on: '2024-09-20', by: hengtong, kind: 'progress', progress: 68, note: '供水、供电管线铺设基本完成，供热管网沟槽开挖完成' },
-        { on: '2024-11-29', by: hengtong, kind: 'progress', progress: 85, note: '供水、供电投入试运行，燃气管线铺设完成' },
         { on: '2024-12-27', by: hengtong, kind: 'slipped', newDue: '2025-04-30', reason: '供热管网冬季冻土施工受限，试压调试推迟至来年开春' },
-      ]);
+      ], src.utilities);
 
       const transfer = await d.confirm(await d.find(r187.id, '有望8月份顺利出让'), gongxin, on, { owner: '高平经济技术开发区管委会', text: '163亩工业用地“标准地”8月份顺利出让' });
       await d.play(transfer, [
@@ -198,15 +232,12 @@ export async function seedPromises(ctx: AppContext, refs: DemoRefs): Promise<voi
         { on: '2024-09-06', kind: 'rating', deputy: '杜小林', rating: 'kept', comment: '出让及时，地证同交做得好。' },
       ]);
 
-      const factories = await d.confirm(await d.find(r187.id, '8万平方米标准化厂房已全面开工'), gongxin, on, {
+      const factories = await d.link(await d.confirm(await d.find(r187.id, '8万平方米标准化厂房已全面开工'), gongxin, on, {
         owner: '高平经济技术开发区管委会', project: FACTORY_NAME, status: 'in_progress', due: null,
         text: '今年计划建设的8万平方米标准化厂房（已全面开工）建成交付',
         note: '答复只说“已全面开工”，未写明建成时间：按无明确时限的承诺跟踪建设进度。',
-      });
-      await d.play(factories, [
-        { on: '2024-10-15', by: zone, kind: 'progress', progress: 45, note: '1号、2号厂房钢结构主体完成' },
-        { on: '2024-12-20', by: zone, kind: 'progress', progress: 70, note: '4栋厂房主体全部封顶，进入围护和室外工程' },
-      ]);
+      }), gongxin, on, src.factories);
+      await d.play(factories, [], src.factories);
 
       const greenNext = await d.confirm(await d.find(r187.id, '持续加大绿化美化力度'), gongxin, on, { owner: '恒通集团' });
       await d.play(greenNext, [{ on: '2024-11-20', by: hengtong, kind: 'progress', progress: 20, note: '完成园区三处小微景观设计' }]);

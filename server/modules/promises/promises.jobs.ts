@@ -3,6 +3,7 @@
  * before and on the due date, and asks the deputies to rate each promise that has fallen due. Every
  * notification carries a dedupe key, so however many instances run the job, each person hears once.
  */
+import type { PromiseTable } from './promises.tables.js';
 import type { AppContext } from '../../platform/context.js';
 import { addDays } from '../../../domain/calendar/dates.js';
 import { daysBetween } from '../../../domain/promise-states.js';
@@ -37,7 +38,12 @@ export async function runDailyPromiseJob(ctx: AppContext): Promise<DailyResult> 
     }
   }
 
-  for (const p of await core.repo.dueBy(addDays(today, REMIND_DAYS_BEFORE))) {
+  const until = addDays(today, REMIND_DAYS_BEFORE);
+  // Linked promises as read (status and a milestone's date from the source), then the same conditions as the SQL.
+  const derive = async <T extends { source_kind: string | null; source_id: string | null }>(rows: T[]) =>
+    (await core.derive(rows as unknown as PromiseTable[])) as unknown as Array<T & { status: string; due: string | null }>;
+  const dueRows = (await derive(await core.repo.dueBy(until))).filter((p) => p.status !== 'done' && p.status !== 'dropped' && p.due !== null && p.due <= until);
+  for (const p of dueRows) {
     const label = p.suggestion_number !== null ? `第${p.suggestion_number}号建议` : `建议“${p.suggestion_title}”`;
     const short = p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text;
     const staff = await core.ownerStaff(ctx.db, p.owner_org_id);
@@ -55,7 +61,8 @@ export async function runDailyPromiseJob(ctx: AppContext): Promise<DailyResult> 
     }
   }
 
-  for (const p of await core.repo.fallenDue(today)) {
+  const fallen = (await derive(await core.repo.fallenDue(today))).filter((p) => p.status === 'done' || p.status === 'dropped' || (p.due !== null && p.due <= today));
+  for (const p of fallen) {
     // Things the reply itself reported as done are rated from the list, without a notice.
     if (p.status === 'done' && p.extracted_status === 'done') continue;
     const reason = p.status === 'done' ? 'done' : p.status === 'dropped' ? 'dropped' : { due: p.due! };

@@ -65,6 +65,15 @@ export const promisePermissions: PermissionCase[] = [
   { method: 'POST', route: '/api/promises/:id/discard', allowed: ['gongxin', 'hengtong'], sample: async (env) => { const p = await proposal(env, '住宿、商超、健身等配套设施也已建成'); return { url: `/api/promises/${p.id}/discard`, body: { version: p.version, reason: '权限测试' } }; } },
   { method: 'POST', route: '/api/promises/:id/restore', allowed: ['gongxin', 'hengtong'], sample: async (env) => { const p = await proposal(env, '住宿、商超、健身等配套设施也已建成', 1); return { url: `/api/promises/${p.id}/restore`, body: { version: p.version } }; } },
   // 恒通集团's open-ended greening promise: only the owner keeps it.
+  // The school: 工信局 wrote the reply, 教育局 owns it; either may choose where its progress comes from.
+  { method: 'GET', route: '/api/promises/:id/source-options', allowed: ['gongxin', 'jiaoyu'], sample: async (env) => ({ url: `/api/promises/${(await promise(env, '预计年底主体封顶')).id}/source-options` }) },
+  { method: 'PUT', route: '/api/promises/:id/source', allowed: ['gongxin', 'jiaoyu'], sample: async (env) => {
+    const p = await promise(env, '预计年底主体封顶');
+    const project = await env.ctx.db.selectFrom('project').select('id').where('name', '=', '高平市第十中学建设项目').executeTakeFirstOrThrow();
+    const cur = await env.ctx.db.selectFrom('promise').select(['source_kind', 'source_id']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    // Alternate between the project and no source, so every allowed caller makes a real change.
+    return { url: `/api/promises/${p.id}/source`, body: { version: p.version, source: cur.source_kind ? null : { kind: 'project', id: project.id } } };
+  } },
   { method: 'POST', route: '/api/promises/:id/status', allowed: ['hengtong'], sample: async (env) => { const p = await promise(env, '持续加大绿化美化力度'); return { url: `/api/promises/${p.id}/status`, body: { version: p.version, status: 'in_progress' } }; } },
   { method: 'POST', route: '/api/promises/:id/progress', allowed: ['hengtong'], sample: async (env) => { const p = await promise(env, '持续加大绿化美化力度'); return { url: `/api/promises/${p.id}/progress`, body: { version: p.version, progress: 20 + Math.floor(Math.random() * 70) } }; } },
   { method: 'POST', route: '/api/promises/:id/evidence', allowed: ['hengtong'], sample: async (env) => { const p = await promise(env, '持续加大绿化美化力度'); return { url: `/api/promises/${p.id}/evidence`, body: { version: p.version, note: '权限测试佐证', happenedOn: '2024-07-31' } }; } },

@@ -12,6 +12,7 @@ import { SATISFACTION_LABELS, type Satisfaction } from '../../../domain/suggesti
 import type { PromiseRow } from './promises.repo.js';
 import { promisePolicy, type PromiseAccess } from './promises.policy.js';
 import type { DeliveryRatingTable, PromiseEventTable } from './promises.tables.js';
+import type { SourceView } from './promise-sources.js';
 
 export const CLOCK_LABELS: Record<PromiseClock, string> = {
   unconfirmed: '待确认',
@@ -53,11 +54,24 @@ export function latestRatings(ratings: RatingRow[]): RatingRow[] {
   return [...latest.values()];
 }
 
-export function deliveryOf(ratings: RatingRow[]) {
-  const latest = latestRatings(ratings);
+/**
+ * A 兑现 (kept) rating says the promise was delivered. When the promise as read now is not done (its source says
+ * otherwise: the milestone is not met, the project not finished), such a rating contradicts the facts: it stays
+ * in the history and on the rating page, marked, but is set aside from the counts and the verdict.
+ */
+export const contradicts = (r: Pick<RatingRow, 'rating'>, status: string | undefined) => r.rating === 'kept' && status !== undefined && status !== 'done';
+
+export function deliveryOf(ratings: RatingRow[], status?: string) {
+  const all = latestRatings(ratings);
+  const latest = all.filter((r) => !contradicts(r, status));
+  const setAside = all.length - latest.length;
   const count = (k: DeliveryRating) => latest.filter((r) => r.rating === k).length;
   const verdict = deliveryVerdict(latest.map((r) => r.rating as DeliveryRating));
-  return { kept: count('kept'), partly: count('partly'), notKept: count('not_kept'), verdict, verdictLabel: verdict ? DELIVERY_LABELS[verdict] : null };
+  return {
+    kept: count('kept'), partly: count('partly'), notKept: count('not_kept'), verdict, verdictLabel: verdict ? DELIVERY_LABELS[verdict] : null,
+    /** 兑现 ratings set aside because the promise, as its source shows it now, is not done. */
+    setAside, setAsideNote: setAside ? `${setAside} 项“兑现”评价与当前状态（${PROMISE_STATUS_LABELS[status as PromiseStatus] ?? status}）不符，未计入` : null,
+  };
 }
 
 export interface PresentContext {
@@ -67,7 +81,7 @@ export interface PresentContext {
   signers: Signer[];
 }
 
-export function presentPromise(p: PromiseRow, c: PresentContext) {
+export function presentPromise(p: PromiseRow & { source?: SourceView | null }, c: PresentContext) {
   const access = accessOf(p, c.signers);
   const clock = promiseClock({ status: p.status as PromiseStatus, due: p.due, confirmed: p.confirmed === 1 }, c.today);
   const ratings = c.ratings.filter((r) => r.promise_id === p.id);
@@ -115,9 +129,11 @@ export function presentPromise(p: PromiseRow, c: PresentContext) {
       replySatisfactionLabel: p.final_satisfaction ? SATISFACTION_LABELS[p.final_satisfaction as Satisfaction] ?? null : null,
     },
     project: p.project_id ? { id: p.project_id, name: p.project_name ?? '' } : null,
+    /** The source progress, status and done date come from (null: kept by hand on the promise). */
+    source: p.source ?? null,
     /** 落实满意: the deputies' latest delivery ratings. */
     delivery: {
-      ...deliveryOf(ratings), rateable, expected: access.ratingUserIds.length,
+      ...deliveryOf(ratings, p.source ? p.status : undefined), rateable, expected: access.ratingUserIds.length,
       mine: myLatest ? { rating: myLatest.rating as DeliveryRating, label: DELIVERY_LABELS[myLatest.rating as DeliveryRating], ratedAt: myLatest.rated_at, current: myLatest.promise_version === p.version } : null,
     },
     isDemo: p.is_demo === 1,
@@ -128,7 +144,12 @@ export function presentPromise(p: PromiseRow, c: PresentContext) {
       review: p.discarded === 0 ? allowed(promisePolicy, c.actor, 'review', access) : false,
       restore: p.discarded === 1 && allowed(promisePolicy, c.actor, 'review', access),
       update: p.confirmed === 1 && p.discarded === 0 && allowed(promisePolicy, c.actor, 'update', access),
-      rate: canRate && (!myLatest || myLatest.promise_version !== p.version),
+      /** Progress and done/in-progress by hand: not on a promise whose progress comes from a source. */
+      report: p.confirmed === 1 && p.discarded === 0 && !p.source && allowed(promisePolicy, c.actor, 'update', access),
+      /** Link or unlink a source (the lead unit or the owner, like the linked project). */
+      link: p.discarded === 0 && allowed(promisePolicy, c.actor, 'review', access),
+      // Again after the promise changed; for a linked one also when its source moved it to another status.
+      rate: canRate && (!myLatest || myLatest.promise_version !== p.version || (!!p.source && myLatest.promise_status !== p.status)),
     },
   };
 }
@@ -149,6 +170,7 @@ export const EVENT_LABELS: Record<string, string> = {
   evidence: '上传佐证',
   evidence_void: '作废佐证',
   rated: '代表评价落实情况',
+  linked: '关联进度来源',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -168,6 +190,7 @@ export const FIELD_LABELS: Record<string, string> = {
   discarded: '舍弃',
   rating: '评价',
   evidence: '佐证',
+  source: '进度来源',
 };
 
 /** Fields whose changes the public history shows. */

@@ -140,10 +140,14 @@ export class PromisesRepo {
     if (f.suggestionId) q = q.where('p.suggestion_id', '=', f.suggestionId);
     if (f.replyId) q = q.where('p.reply_id', '=', f.replyId);
     if (f.projectId) q = q.where('p.project_id', '=', f.projectId);
-    if (f.statuses?.length) q = q.where('p.status', 'in', f.statuses);
-    if (f.overdue) q = q.where('p.confirmed', '=', 1).where('p.status', 'not in', closed).where('p.due', 'is not', null).where('p.due', '<', f.today);
-    if (f.dueSoon) q = q.where('p.status', 'not in', closed).where('p.due', '>=', f.today).where('p.due', '<=', f.soonUntil);
-    if (f.openEnded) q = q.where('p.due', 'is', null).where('p.status', 'not in', closed);
+    // Status and the due-date clocks of a promise linked to a source are derived from it when read: such rows
+    // pass here and `PromisesCore.list` checks them after deriving.
+    const derived: Array<(eb: any) => any> = [];
+    if (f.statuses?.length) derived.push((eb) => eb('p.status', 'in', f.statuses));
+    if (f.overdue) derived.push((eb) => eb.and([eb('p.confirmed', '=', 1), eb('p.status', 'not in', closed), eb('p.due', 'is not', null), eb('p.due', '<', f.today)]));
+    if (f.dueSoon) derived.push((eb) => eb.and([eb('p.status', 'not in', closed), eb('p.due', '>=', f.today), eb('p.due', '<=', f.soonUntil)]));
+    if (f.openEnded) derived.push((eb) => eb.and([eb('p.due', 'is', null), eb('p.status', 'not in', closed)]));
+    if (derived.length) q = q.where((eb: any) => eb.or([eb('p.source_kind', 'is not', null), eb.and(derived.map((d) => d(eb)))]));
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb: any) => eb.or([
@@ -288,17 +292,19 @@ export class PromisesRepo {
   /** Confirmed promises still open with a due date on or before `until` (for reminders). */
   dueBy(until: string) {
     return this.db.selectFrom('promise as p').innerJoin('suggestion as s', 's.id', 'p.suggestion_id')
-      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.owner_org_id', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title'])
-      .where('p.confirmed', '=', 1).where('p.discarded', '=', 0).where('p.status', 'not in', ['done', 'dropped'])
-      .where('p.due', 'is not', null).where('p.due', '<=', until).execute();
+      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.owner_org_id', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title', 'p.source_kind', 'p.source_id'])
+      .where('p.confirmed', '=', 1).where('p.discarded', '=', 0)
+      // A linked promise's status and (for a milestone) date come from its source: the caller checks them derived.
+      .where((eb) => eb.or([eb('p.source_kind', 'is not', null), eb.and([eb('p.status', 'not in', ['done', 'dropped']), eb('p.due', 'is not', null), eb('p.due', '<=', until)])]))
+      .execute();
   }
 
   /** Confirmed promises that have fallen due for the deputies: done, dropped, or their date reached by `today`. */
   fallenDue(today: string) {
     return this.db.selectFrom('promise as p').innerJoin('suggestion as s', 's.id', 'p.suggestion_id')
-      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.done_on', 'p.extracted_status', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title'])
+      .select(['p.id', 'p.text', 'p.due', 'p.status', 'p.done_on', 'p.extracted_status', 'p.suggestion_id', 's.number as suggestion_number', 's.title as suggestion_title', 'p.source_kind', 'p.source_id'])
       .where('p.confirmed', '=', 1).where('p.discarded', '=', 0)
-      .where((eb) => eb.or([eb('p.status', 'in', ['done', 'dropped']), eb.and([eb('p.due', 'is not', null), eb('p.due', '<=', today)])]))
+      .where((eb) => eb.or([eb('p.source_kind', 'is not', null), eb('p.status', 'in', ['done', 'dropped']), eb.and([eb('p.due', 'is not', null), eb('p.due', '<=', today)])]))
       .execute();
   }
 }

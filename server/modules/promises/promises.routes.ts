@@ -4,7 +4,7 @@ import { mustActor } from '../../platform/http/request-context.js';
 import { badRequest } from '../../platform/errors.js';
 import {
   ConfirmBody, DiscardBody, EditBody, EvidenceFields, EvidenceParams, IdParams, LedgerQuery, ManualCreate, ProgressBody, PublicLedger,
-  PublicLedgerQuery, PublicPromise, RateBody, RestoreBody, StatusBody, SummaryQuery, VoidBody,
+  PublicLedgerQuery, PublicPromise, RateBody, RestoreBody, SourceBody, StatusBody, SummaryQuery, VoidBody,
 } from './promises.schemas.js';
 import { checkEvidenceFile, readEvidenceForm } from './evidence-files.js';
 
@@ -61,6 +61,12 @@ export const promiseRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => s().proposals.discard(mustActor(req.actor), req.params.id, req.body));
   app.post('/api/promises/:id/restore', { schema: { tags, summary: '恢复已舍弃的承诺建议', params: IdParams, body: RestoreBody } },
     (req) => s().proposals.restore(mustActor(req.actor), req.params.id, req.body));
+
+  // ------------------------------------------------------------ source of progress (one fact, entered once)
+  app.get('/api/promises/:id/source-options', { schema: { tags, summary: '可关联的进度来源：重点项目及其里程碑、园区绿化目标、园区设施', params: IdParams } },
+    (req) => s().sources.options(mustActor(req.actor), req.params.id));
+  app.put('/api/promises/:id/source', { schema: { tags, summary: '关联或解除进度来源（带版本号）：关联后进度、状态和完成日期取自来源', params: IdParams, body: SourceBody } },
+    (req) => s().sources.set(mustActor(req.actor), req.params.id, req.body));
 
   // ------------------------------------------------------------ lifecycle
   app.post('/api/promises/:id/status', { schema: { tags, summary: '更新状态：推进中、已完成、已延期（原因+新时限）、已终止（原因）', params: IdParams, body: StatusBody } },

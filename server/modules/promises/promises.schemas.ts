@@ -61,6 +61,16 @@ export const ManualCreate = z.object({
   projectId: Id.nullable().optional(),
 });
 
+export const SourceBody = z.object({
+  version: Version,
+  /** null: unlink (progress is kept by hand again, starting from the values last derived). */
+  source: z.object({
+    kind: z.enum(['project', 'milestone', 'greening', 'facility'], { message: '进度来源应为重点项目、项目里程碑、绿化目标或园区设施' }),
+    id: Id,
+  }).nullable(),
+  note: z.string().trim().max(500, '说明不能超过 500 个字').optional(),
+});
+
 export const StatusBody = z.object({
   version: Version,
   status: StatusEnum,
@@ -171,7 +181,14 @@ export const PublicPromise = z.object({
   reply: z.object({ id: z.string(), docNumber: z.string().nullable(), unitName: z.string(), replyDate: z.string().nullable() }),
   point: z.object({ ordinal: z.number(), heading: z.string().nullable() }).nullable(),
   project: z.object({ id: z.string(), name: z.string() }).nullable(),
-  delivery: z.object({ kept: z.number(), partly: z.number(), notKept: z.number(), verdict: RatingEnum.nullable(), verdictLabel: z.string().nullable() }),
+  /** Why a linked promise is late (from its source), else null. */
+  statusReason: z.string().nullable(),
+  /** Where progress and status come from, when linked to a project, milestone, greening target or facility. */
+  source: z.object({ kindLabel: z.string(), name: z.string().nullable(), stateText: z.string().nullable(), note: z.string() }).nullable(),
+  delivery: z.object({
+    kept: z.number(), partly: z.number(), notKept: z.number(), verdict: RatingEnum.nullable(), verdictLabel: z.string().nullable(),
+    setAside: z.number(), setAsideNote: z.string().nullable(),
+  }),
   isDemo: z.boolean(),
   history: z.array(PublicHistoryItem),
 });

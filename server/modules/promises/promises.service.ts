@@ -7,6 +7,7 @@ import { EvidenceService } from './evidence.service.js';
 import { DeliveryService, deliverySummaries } from './delivery.service.js';
 import { LedgerService } from './ledger.service.js';
 import { PublicPromisesService } from './public.service.js';
+import { SourceLinkService } from './source-link.service.js';
 
 /** The promises module's services, built once per process. */
 export function promiseServices(ctx: AppContext) {
@@ -19,6 +20,7 @@ export function promiseServices(ctx: AppContext) {
     delivery: new DeliveryService(core),
     ledger: new LedgerService(core),
     public: new PublicPromisesService(core),
+    sources: new SourceLinkService(core),
   };
 }
 
@@ -44,5 +46,5 @@ export async function onReplySubmitted(ctx: AppContext, replyId: string, actor: 
  * the suggestions the viewer reads only through the portal (their unpublished replies' promises are not counted).
  */
 export async function promiseDeliveryOf(ctx: AppContext, suggestionIds: string[], publicOnly: string[] = []) {
-  return deliverySummaries(ctx.db, ctx.clock.today(), suggestionIds, { publicOnly });
+  return deliverySummaries(ctx.db, ctx.clock.today(), suggestionIds, { publicOnly }, new PromisesCore(ctx));
 }

@@ -48,6 +48,13 @@ export interface PromiseTable {
   discarded_by: string | null;
   discard_reason: string | null;
   project_id: string | null;
+  /**
+   * Where the promise's progress comes from, if anywhere: 'project' | 'milestone' | 'greening' | 'facility'
+   * (with `source_id`). When set, progress, status and done date are derived from the source when read; the
+   * stored ones are not shown.
+   */
+  source_kind: string | null;
+  source_id: string | null;
   is_demo: number;
   version: number;
   created_by: string | null;

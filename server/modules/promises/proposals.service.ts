@@ -160,7 +160,7 @@ export class ProposalsService {
       target_value: b.target?.value ?? null, target_unit: b.target ? b.target.unit : null, target_comparator: b.target ? b.target.comparator : null,
       achieved_value: null, status: 'planned', progress: 0, done_on: null, status_reason: null, origin: 'manual', extracted_status: null,
       confirmed: 1, confirmed_at: now, confirmed_by: actor.userId, discarded: 0, discarded_at: null, discarded_by: null, discard_reason: null,
-      project_id: b.projectId ?? null, is_demo: 0, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
+      project_id: b.projectId ?? null, source_kind: null, source_id: null, is_demo: 0, version: 1, created_by: actor.userId, created_at: now, updated_at: now,
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.repo.with(tx).insert(row);
@@ -194,6 +194,7 @@ export class ProposalsService {
 
   /** The editable fields from a body, as row columns and as the values the history compares. */
   private async editedFields(p: PromiseRow, b: z.infer<typeof EditBody> | z.infer<typeof ConfirmBody>) {
+    if (p.source_kind) await this.refuseSourcedFields(p, b);
     if (b.ownerOrgId && b.ownerOrgId !== p.owner_org_id) await this.assertOwner(b.ownerOrgId);
     if (b.projectId) await this.assertProject(b.projectId);
     this.checkDue(p, b.due);
@@ -215,6 +216,25 @@ export class ProposalsService {
     if (b.projectId !== undefined) patch.project_id = b.projectId;
     if ('achievedValue' in b && b.achievedValue !== undefined) patch.achieved_value = b.achievedValue;
     return patch;
+  }
+
+  /** What a linked promise takes from its source cannot be edited on the promise (one fact, entered once). */
+  private async refuseSourcedFields(p: PromiseRow, b: z.infer<typeof EditBody> | z.infer<typeof ConfirmBody>) {
+    const [d] = await this.core.derive([p]);
+    const src = d.source!;
+    const where = `该承诺的进度取自关联的${src.kindLabel}${src.name ? `“${src.name}”` : ''}`;
+    if ((src.kind === 'project' || src.kind === 'milestone') && b.projectId !== undefined && b.projectId !== p.project_id) {
+      conflict(`${where}，关联项目随之确定；如需更换，请先更换或解除进度来源`, 'derived_from_source');
+    }
+    if ('achievedValue' in b && b.achievedValue !== undefined && b.achievedValue !== d.achieved_value && src.kind === 'greening') {
+      conflict(`${where}，完成数值请在园区生活的绿化记录中填报`, 'derived_from_source');
+    }
+    if (src.kind === 'greening' && b.target !== undefined && (b.target?.value ?? null) !== d.target_value) {
+      conflict(`${where}，目标请在园区生活中修改该年度的绿化目标`, 'derived_from_source');
+    }
+    if (src.kind === 'milestone' && b.due !== undefined && b.due !== d.due) {
+      conflict(`${where}，完成时限即里程碑的计划日期，请在重点项目调度中修改`, 'derived_from_source');
+    }
   }
 
   /** The row after a patch, with the names of a new owner or project (what history and audit show). */
@@ -332,6 +352,6 @@ function proposalRow(x: ProposedPromise, c: { replyId: string; suggestionId: str
     status: done ? 'done' : 'planned', progress: done ? 100 : 0, done_on: done ? x.due ?? c.replyDate : null, status_reason: null,
     origin: 'extracted', extracted_status: x.status,
     confirmed: 0, confirmed_at: null, confirmed_by: null, discarded: 0, discarded_at: null, discarded_by: null, discard_reason: null,
-    project_id: null, is_demo: c.isDemo, version: 1, created_by: 'userId' in c.by ? c.by.userId : null, created_at: c.now, updated_at: c.now,
+    project_id: null, source_kind: null, source_id: null, is_demo: c.isDemo, version: 1, created_by: 'userId' in c.by ? c.by.userId : null, created_at: c.now, updated_at: c.now,
   };
 }

@@ -40,9 +40,9 @@ export class PublicPromisesService {
   async list(q: z.infer<typeof PublicLedgerQuery>) {
     const f = this.filter(q);
     const [total, rows, all] = await Promise.all([
-      this.core.repo.count(f),
-      this.core.repo.list(f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-      this.core.repo.list({ ...this.filter({}), unitId: q.unitId, sessionId: q.sessionId, replyId: q.replyId }),
+      this.core.count(f),
+      this.core.list(f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      this.core.list({ ...this.filter({}), unitId: q.unitId, sessionId: q.sessionId, replyId: q.replyId }),
     ]);
     const items = await this.present(rows, f.today);
     const clocks = all.map((r) => promiseClock({ status: r.status as PromiseStatus, due: r.due, confirmed: true }, f.today));
@@ -75,7 +75,8 @@ export class PublicPromisesService {
     return (await this.present([p!], this.core.today()))[0];
   }
 
-  private async present(rows: PromiseRow[], today: string) {
+  private async present(raw: PromiseRow[], today: string) {
+    const rows = await this.core.derive(raw);
     const ids = rows.map((r) => r.id);
     const [events, ratings, keep] = await Promise.all([this.core.repo.events(ids), this.core.repo.ratings(ids), this.keepNumbers()]);
     const clean = (s: string | null) => (s ? redact(s, { keepNumbers: keep }).text : s);
@@ -104,6 +105,7 @@ export class PublicPromisesService {
         statusLabel: PROMISE_STATUS_LABELS[p.status as PromiseStatus],
         progress: p.progress,
         doneOn: p.done_on,
+        statusReason: p.source?.isPublic ? clean(p.status_reason) : null,
         overdue: clock === 'overdue',
         clock,
         clockLabel: CLOCK_LABELS[clock],
@@ -111,7 +113,12 @@ export class PublicPromisesService {
         reply: { id: p.reply_id, docNumber: p.reply_doc_number, unitName: p.reply_unit_name, replyDate: p.reply_date },
         point: p.point_ordinal !== null ? { ordinal: p.point_ordinal, heading: p.point_heading ? clean(p.point_heading) : null } : null,
         project: p.project_id && p.project_name ? { id: p.project_id, name: p.project_name } : null,
-        delivery: deliveryOf(ratings.filter((r) => r.promise_id === p.id) as RatingRow[]),
+        // The portal names a source only when the source itself is public.
+        source: p.source ? {
+          kindLabel: p.source.kindLabel, name: p.source.isPublic ? p.source.name : null, stateText: p.source.isPublic ? p.source.stateText : null,
+          note: p.source.isPublic ? p.source.note : `进度和状态取自关联的${p.source.kindLabel}`,
+        } : null,
+        delivery: deliveryOf(ratings.filter((r) => r.promise_id === p.id) as RatingRow[], p.source ? p.status : undefined),
         isDemo: p.is_demo === 1,
         history,
       };

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, qs } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { canSee, NAV } from '../../nav';
-import { ClockTag, DemoTag, DueText, pkeys, StatusTag } from '../promises/components';
+import { ClockTag, DemoTag, DueText, pkeys, ProgressBar, StatusTag } from '../promises/components';
 import type { Ledger, PromiseView } from '../promises/types';
 
 /** More than a project ever carries; past it the card says how many it leaves out. */
@@ -16,6 +16,13 @@ const promiseLink = (p: PromiseView) => <Link to={`/promises/${p.id}`} data-test
 const origin = (p: PromiseView) => `${p.suggestion.sessionName} ${p.suggestion.label}${p.point ? ` · 第${p.point.ordinal}条` : ''}`;
 const state = (p: PromiseView) => (p.confirmed ? <StatusTag p={p} /> : <Tag color="blue">待确认</Tag>);
 const due = (p: PromiseView) => <Space orientation="vertical" size={2}><DueText p={p} /><ClockTag p={p} /></Space>;
+/** The promise's progress as every page shows it; a linked one says where it comes from. */
+const progress = (p: PromiseView) => (
+  <Space orientation="vertical" size={0} data-testid="project-promise-progress" data-progress={p.progress}>
+    <ProgressBar p={p} />
+    {p.source && <Typography.Text type="secondary" style={{ fontSize: 12 }}>取自{p.source.kindLabel}{p.source.kind === 'milestone' && p.source.name ? `“${p.source.name.split(' · ').at(-1)}”` : ''}</Typography.Text>}
+  </Space>
+);
 
 /**
  * 相关承诺: the reply promises linked to this project, as far as the viewer may read them (the ledger's row
@@ -46,6 +53,7 @@ export function ProjectPromisesCard({ projectId }: { projectId: string }) {
           <Space orientation="vertical" size={4} style={{ width: '100%' }}>
             {promiseLink(p)}
             <Space wrap size={4}>{state(p)}<DueText p={p} /><ClockTag p={p} /></Space>
+            {progress(p)}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>责任单位：{p.owner.name} · {origin(p)} <DemoTag on={p.isDemo} /></Typography.Text>
           </Space>
         </List.Item>
@@ -65,6 +73,7 @@ export function ProjectPromisesCard({ projectId }: { projectId: string }) {
             ),
           },
           { title: '状态', key: 'status', width: 90, render: (_, p) => state(p) },
+          { title: '进度', key: 'progress', width: 150, render: (_, p) => progress(p) },
           { title: '完成时限', key: 'due', width: 170, render: (_, p) => due(p) },
           { title: '责任单位', key: 'owner', width: 190, render: (_, p) => p.owner.name },
         ]} />

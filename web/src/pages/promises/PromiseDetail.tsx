@@ -6,16 +6,27 @@ import { api, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { formatDateCn, formatInstant } from '../../lib/format';
 import { ClockTag, DeliveryTag, DemoTag, DueText, HistoryTimeline, pkeys, ProgressBar, SourceWords, StatusTag, TargetText } from './components';
-import { EvidenceDialog, ProgressDialog, RatingForm, ReviewDialog, StatusDialog, VoidEvidenceDialog } from './dialogs';
+import { EvidenceDialog, ProgressDialog, RatingForm, ReviewDialog, SourceDialog, StatusDialog, VoidEvidenceDialog } from './dialogs';
 import type { EvidenceItem, PromiseDetail as Detail } from './types';
 
-type Dialog = 'status' | 'progress' | 'evidence' | 'edit' | 'confirm' | null;
+type Dialog = 'status' | 'progress' | 'evidence' | 'edit' | 'confirm' | 'source' | null;
 
 const LIGHT: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red' };
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export const usePromise = (id: string) => useQuery({ queryKey: pkeys.detail(id), queryFn: () => api.get<Detail>(`/api/promises/${id}`), enabled: !!id });
+
+/** Where the promise's progress comes from, with a link to that page. */
+function SourceNote({ p, staff }: { p: Detail; staff: boolean }) {
+  const s = p.source!;
+  if (s.missing) return <Alert type="warning" showIcon data-testid="promise-source" title={s.note} />;
+  const link = staff && s.link ? <Link to={s.link}>{s.name}</Link> : s.name;
+  return (
+    <Alert type="info" showIcon data-testid="promise-source" title={<>进度和状态取自关联的{s.kindLabel}“{link}”：{s.stateText}</>}
+      description={p.can.update ? `如需更新进度，请在${s.kindLabel === '园区绿化目标' || s.kindLabel === '园区设施' ? '园区生活' : '重点项目调度'}中填报；承诺上不再另行填报。` : undefined} />
+  );
+}
 
 /** One promise: what it says and where it came from, its status and progress, history, evidence, the deputies' ratings. */
 export function PromiseDetail({ id }: { id: string }) {
@@ -33,11 +44,13 @@ export function PromiseDetail({ id }: { id: string }) {
   const actions: React.ReactNode[] = [];
   if (p.can.review && !p.confirmed) actions.push(<Button key="confirm" type="primary" onClick={() => setDialog('confirm')}>确认承诺</Button>);
   if (p.can.update) {
-    actions.push(<Button key="progress" type="primary" onClick={() => setDialog('progress')} disabled={p.status === 'done' || p.status === 'dropped'}>更新进度</Button>);
+    // Linked to a source: progress is entered there, not here (one fact, entered once).
+    if (p.can.report) actions.push(<Button key="progress" type="primary" onClick={() => setDialog('progress')} disabled={p.status === 'done' || p.status === 'dropped'}>更新进度</Button>);
     actions.push(<Button key="status" onClick={() => setDialog('status')} disabled={p.status === 'dropped'}>更新状态</Button>);
     actions.push(<Button key="evidence" onClick={() => setDialog('evidence')}>上传佐证</Button>);
   }
   if (p.can.review) actions.push(<Button key="edit" onClick={() => setDialog('edit')}>{p.confirmed ? '修改 / 关联项目' : '修改'}</Button>);
+  if (p.can.link) actions.push(<Button key="source" onClick={() => setDialog('source')} data-testid="promise-source-button">进度来源</Button>);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="promise-detail" data-promise-id={p.id}>
@@ -56,8 +69,12 @@ export function PromiseDetail({ id }: { id: string }) {
           </Space>
           <SourceWords p={p} />
           <Link to={`/promises/reply/${p.reply.id}`} data-testid="reply-promises-link">查看该答复中的全部承诺</Link>
+          {p.source && <SourceNote p={p} staff={me.user.role !== 'deputy'} />}
           {p.statusReason && (p.status === 'slipped' || p.status === 'dropped') && (
             <Alert type={p.status === 'dropped' ? 'error' : 'warning'} showIcon title={`${p.status === 'dropped' ? '终止' : '延期'}原因：${p.statusReason}`} />
+          )}
+          {p.statusReason && p.source && p.status !== 'slipped' && p.status !== 'dropped' && (
+            <Alert type="warning" showIcon data-testid="promise-source-reason" title={`滞后原因：${p.statusReason}`} />
           )}
           {actions.length > 0 && <Space wrap>{actions}</Space>}
         </Space>
@@ -71,13 +88,13 @@ export function PromiseDetail({ id }: { id: string }) {
               { key: 'unit', label: '主办单位（答复）', children: <>{p.reply.unitName}{p.reply.docNumber ? ` · ${p.reply.docNumber}` : ''}</> },
               { key: 'due', label: '完成时限', children: <DueText p={p} /> },
               { key: 'done', label: '完成日期', children: p.doneOn ? formatDateCn(p.doneOn) : '—' },
-              { key: 'progress', label: '进度', children: <ProgressBar p={p} /> },
+              { key: 'progress', label: '进度', children: <span data-testid="promise-progress" data-progress={p.progress}><ProgressBar p={p} /></span> },
               { key: 'target', label: '目标', children: <TargetText p={p} /> },
               { key: 'action', label: '动作', children: p.action ?? '—' },
               { key: 'point', label: '答复要点', children: p.point ? `第${p.point.ordinal}条${p.point.heading ? ` ${p.point.heading}` : ''}` : '—' },
               { key: 'reply', label: '答复日期', children: formatDateCn(p.reply.replyDate) },
               { key: 'sat', label: '答复满意', children: p.suggestion.replySatisfactionLabel ?? '尚未评价' },
-              { key: 'delivery', label: '落实评价', children: <DeliveryTag d={p.delivery} /> },
+              { key: 'delivery', label: '落实评价', children: <Space orientation="vertical" size={0}><DeliveryTag d={p.delivery} />{p.delivery.setAsideNote && <Typography.Text type="warning" style={{ fontSize: 12 }}>{p.delivery.setAsideNote}</Typography.Text>}</Space> },
               { key: 'pub', label: '公开', children: p.reply.published && p.confirmed ? <a href={`/public/promises/${p.id}`} target="_blank" rel="noreferrer">已在公开台账显示</a> : '答复公开后显示' },
             ]} />
           </Card>
@@ -91,7 +108,7 @@ export function PromiseDetail({ id }: { id: string }) {
                   {p.project.light && <Tag color={LIGHT_COLORS[p.project.light]}>{LIGHT[p.project.light] ?? p.project.light}</Tag>}
                   {p.project.ownerOrgName && <Typography.Text type="secondary">{p.project.ownerOrgName}</Typography.Text>}
                 </Space>
-                {typeof p.project.progress === 'number' && <Progress percent={Math.round(p.project.progress)} size="small" />}
+                {typeof p.project.progress === 'number' && <Progress percent={p.project.progress} size="small" />}
               </Space>
             </Card>
           )}
@@ -133,6 +150,7 @@ export function PromiseDetail({ id }: { id: string }) {
                 { title: '代表', dataIndex: 'name', render: (v, r) => <>{v}{r.role === 'lead' ? <Tag style={{ marginInlineStart: 4 }}>领衔</Tag> : null}</> },
                 { title: '落实评价', key: 'l', render: (_, r) => r.latest ? <Space orientation="vertical" size={0}>
                   <Tag color={{ kept: 'green', partly: 'orange', not_kept: 'red' }[r.latest.rating]}>{r.latest.label}</Tag>
+                  {r.latest.setAside && <Typography.Text type="warning" style={{ fontSize: 12 }}>与当前状态（{p.statusLabel}）不符，未计入；承诺有新进展后可重新评价</Typography.Text>}
                   {r.latest.comment && <Typography.Text style={{ fontSize: 12 }}>{r.latest.comment}</Typography.Text>}
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>{formatInstant(r.latest.ratedAt)}{r.history.length > 1 ? `（共评价 ${r.history.length} 次，以最新为准）` : ''}</Typography.Text>
                 </Space> : <Typography.Text type="secondary">未评价</Typography.Text> },
@@ -147,6 +165,7 @@ export function PromiseDetail({ id }: { id: string }) {
       <ReviewDialog p={p} open={dialog === 'confirm' || dialog === 'edit'} mode={dialog === 'confirm' ? 'confirm' : 'edit'} onClose={close} />
       <StatusDialog p={p} open={dialog === 'status'} onClose={close} />
       <ProgressDialog p={p} open={dialog === 'progress'} onClose={close} />
+      <SourceDialog p={p} open={dialog === 'source'} onClose={close} />
       <EvidenceDialog p={p} open={dialog === 'evidence'} onClose={close} />
       <VoidEvidenceDialog promiseId={p.id} evidence={voiding} open={!!voiding} onClose={() => setVoiding(null)} />
     </Space>

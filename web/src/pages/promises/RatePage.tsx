@@ -34,7 +34,8 @@ export default function RatePage() {
                 <DemoTag on={p.isDemo} />
               </Space>
               <div style={{ maxWidth: 360 }}><ProgressBar p={p} /></div>
-              {p.statusReason && <Alert type="warning" showIcon title={`${p.status === 'dropped' ? '终止' : '延期'}原因：${p.statusReason}`} />}
+              {p.source && <Typography.Text type="secondary" data-testid="rate-source">{p.source.note}</Typography.Text>}
+              {p.statusReason && <Alert type="warning" showIcon title={`${p.status === 'dropped' ? '终止' : p.source && p.status !== 'slipped' ? '滞后' : '延期'}原因：${p.statusReason}`} />}
               <Space wrap size={4}>
                 <Typography.Text type="secondary">答复满意：</Typography.Text>{p.suggestion.replySatisfactionLabel ? <Tag>{p.suggestion.replySatisfactionLabel}</Tag> : <Typography.Text type="secondary">尚未评价</Typography.Text>}
                 <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>我的落实评价：</Typography.Text>{p.delivery.mine ? <Tag color={{ kept: 'green', partly: 'orange', not_kept: 'red' }[p.delivery.mine.rating]}>{p.delivery.mine.label}</Tag> : <Typography.Text type="secondary">未评价</Typography.Text>}

@@ -5,7 +5,8 @@ import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { PROMISE_NEXT, PROMISE_STATUS_LABELS, transitionNeeds, type PromiseStatus } from '../../../../domain/promise-states';
 import { ownerOptions, pkeys, SourceWords, useOrgUnits, useProjectOptions } from './components';
-import type { PromiseView } from './types';
+import type { PromiseView, SourceKind, SourceOptions } from './types';
+import { useQuery } from '@tanstack/react-query';
 
 const ymd = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const COMPARATORS = [{ value: '>=', label: '不少于' }, { value: '>', label: '超过' }, { value: '=', label: '等于' }, { value: '<=', label: '不超过' }, { value: '<', label: '少于' }];
@@ -216,6 +217,69 @@ export function VoidEvidenceDialog({ promiseId, evidence, open, onClose }: { pro
       <Typography.Paragraph type="secondary">{evidence?.note}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item label="作废原因" name="reason" rules={[{ required: true, whitespace: true, min: 2, message: '请写明原因' }]}><Input maxLength={1000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * 进度来源: link the promise to the one place its progress is kept (a key project, one of its milestones, a
+ * year's greening target or a park facility), or unlink it. Linked, progress is no longer entered on the promise.
+ */
+export function SourceDialog({ p, open, onClose }: DialogProps) {
+  const [form] = Form.useForm();
+  const kind = Form.useWatch('kind', form) as SourceKind | 'none' | undefined;
+  const projectId = Form.useWatch('projectId', form) as string | undefined;
+  const opts = useQuery({ queryKey: [...pkeys.all, 'source-options', p.id], queryFn: () => api.get<SourceOptions>(`/api/promises/${p.id}/source-options`), enabled: open });
+  useEffect(() => {
+    if (!open) return;
+    const s = p.source;
+    form.setFieldsValue({
+      kind: s?.kind ?? 'none', note: '',
+      projectId: s?.kind === 'project' ? s.id : s?.kind === 'milestone' ? p.project?.id : undefined,
+      milestoneId: s?.kind === 'milestone' ? s.id : undefined, greeningId: s?.kind === 'greening' ? s.id : undefined, facilityId: s?.kind === 'facility' ? s.id : undefined,
+    });
+  }, [open, p, form]);
+  const save = useApiMutation((v: Record<string, any>) => {
+    const id = v.kind === 'project' ? v.projectId : v.kind === 'milestone' ? v.milestoneId : v.kind === 'greening' ? v.greeningId : v.kind === 'facility' ? v.facilityId : null;
+    return api.put(`/api/promises/${p.id}/source`, { version: p.version, source: v.kind === 'none' ? null : { kind: v.kind, id }, note: v.note || undefined });
+  }, { invalidate: [pkeys.all], success: '进度来源已保存', onSuccess: onClose });
+  const o = opts.data;
+  const project = o?.projects.find((x) => x.id === projectId);
+  return (
+    <Modal open={open} title="进度来源" onCancel={onClose} okText="保存" confirmLoading={save.isPending} onOk={async () => save.mutate(await form.validateFields())} destroyOnHidden>
+      <Typography.Paragraph type="secondary">
+        关联后，该承诺的进度、状态和完成日期取自所选来源（一处填报，处处一致），不再在承诺上另行填报；解除关联后从当前数值起由责任单位填报。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item label="来源" name="kind" rules={[{ required: true }]}>
+          <Radio.Group optionType="button" options={[
+            { value: 'none', label: '不关联' }, { value: 'project', label: '重点项目' }, { value: 'milestone', label: '项目里程碑' },
+            { value: 'greening', label: '绿化目标' }, { value: 'facility', label: '园区设施' },
+          ]} />
+        </Form.Item>
+        {(kind === 'project' || kind === 'milestone') && (
+          <Form.Item label="重点项目" name="projectId" rules={[{ required: true, message: '请选择项目' }]}>
+            <Select loading={opts.isLoading} showSearch optionFilterProp="label" data-testid="source-project"
+              options={o?.projects.map((x) => ({ value: x.id, label: `${x.name}（${x.statusLabel}，进度 ${x.progress}%）` }))} onChange={() => form.setFieldValue('milestoneId', undefined)} />
+          </Form.Item>
+        )}
+        {kind === 'milestone' && (
+          <Form.Item label="里程碑" name="milestoneId" rules={[{ required: true, message: '请选择里程碑' }]}>
+            <Select data-testid="source-milestone" disabled={!project} options={project?.milestones.map((m) => ({ value: m.id, label: `${m.name}（计划 ${m.targetDate}${m.achievedOn ? `，已于 ${m.achievedOn} 达成` : ''}）` }))} />
+          </Form.Item>
+        )}
+        {kind === 'greening' && (
+          <Form.Item label="年度绿化目标" name="greeningId" rules={[{ required: true, message: '请选择年度' }]}>
+            <Select loading={opts.isLoading} options={o?.greening.map((g) => ({ value: g.id, label: `${g.year} 年：已完成 ${g.achievedM2.toLocaleString('zh-CN')} / ${g.targetM2.toLocaleString('zh-CN')} m²` }))} />
+          </Form.Item>
+        )}
+        {kind === 'facility' && (
+          <Form.Item label="园区设施" name="facilityId" rules={[{ required: true, message: '请选择设施' }]}>
+            <Select loading={opts.isLoading} options={o?.facilities.map((f) => ({ value: f.id, label: `${f.name}（${f.statusLabel}）` }))} />
+          </Form.Item>
+        )}
+        <Form.Item label="说明（可选）" name="note" rules={[{ max: 500 }]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} /></Form.Item>
       </Form>
     </Modal>
   );

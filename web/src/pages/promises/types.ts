@@ -37,15 +37,31 @@ export interface PromiseView {
     replySatisfaction: string | null; replySatisfactionLabel: string | null;
   };
   project: { id: string; name: string; progress?: number; light?: string; status?: string; ownerOrgName?: string } | null;
+  /** Where progress, status and done date come from (null: kept by hand on the promise). */
+  source: PromiseSource | null;
   delivery: {
     kept: number; partly: number; notKept: number; verdict: DeliveryRating | null; verdictLabel: string | null; rateable: boolean; expected: number;
+    setAside: number; setAsideNote: string | null;
     mine: { rating: DeliveryRating; label: string; ratedAt: string; current: boolean } | null;
   };
   isDemo: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
-  can: { review: boolean; restore: boolean; update: boolean; rate: boolean };
+  can: { review: boolean; restore: boolean; update: boolean; rate: boolean; report: boolean; link: boolean };
+}
+
+export type SourceKind = 'project' | 'milestone' | 'greening' | 'facility';
+
+export interface PromiseSource {
+  kind: SourceKind; kindLabel: string; id: string; name: string | null; link: string | null; isPublic: boolean; missing: boolean;
+  stateText: string | null; note: string;
+}
+
+export interface SourceOptions {
+  projects: Array<{ id: string; name: string; progress: number; statusLabel: string; milestones: Array<{ id: string; name: string; targetDate: string; achievedOn: string | null }> }>;
+  greening: Array<{ id: string; year: number; targetM2: number; achievedM2: number }>;
+  facilities: Array<{ id: string; name: string; statusLabel: string }>;
 }
 
 export interface HistoryItem {
@@ -77,7 +93,7 @@ export interface PromiseDetail extends PromiseView {
   evidence: EvidenceItem[];
   ratings: Array<{
     deputyId: string; name: string; role: string;
-    latest: { rating: DeliveryRating; label: string; comment: string | null; ratedAt: string; promiseStatus: string; current: boolean } | null;
+    latest: { rating: DeliveryRating; label: string; comment: string | null; ratedAt: string; promiseStatus: string; current: boolean; setAside: boolean } | null;
     history: Array<{ rating: DeliveryRating; label: string; comment: string | null; ratedAt: string }>;
   }>;
 }

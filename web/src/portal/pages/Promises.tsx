@@ -7,7 +7,10 @@ export interface PublicPromise {
   id: string; text: string; due: string | null; openEnded: boolean; status: string; statusLabel: string; progress: number; overdue: boolean;
   ownerName: string | null; action: string | null; target: string | null;
   suggestion: { number: number | null; title: string; sessionName: string } | null; replyId: string | null;
-  delivery: { kept: number; partly: number; notKept: number } | null;
+  delivery: { kept: number; partly: number; notKept: number; setAsideNote?: string | null } | null;
+  /** Where progress and status come from (a key project, milestone, greening target or facility). */
+  source?: { kindLabel: string; name: string | null; stateText: string | null; note: string } | null;
+  statusReason?: string | null;
   isDemo?: boolean;
 }
 export interface PublicPromiseList { total: number; items: PublicPromise[]; filters: { units: Array<{ id: string; name: string }>; sessions: Array<{ id: string; name: string }> } }
@@ -35,10 +38,13 @@ export function PromiseCard({ p }: { p: PublicPromise }) {
         {p.isDemo && <Tag>演示数据</Tag>}
       </div>
       <Progress value={p.progress} label="落实进度" />
+      {p.source && <div className="small" data-testid="public-promise-source">{p.source.note}</div>}
+      {p.statusReason && <div className="small">滞后原因：{p.statusReason}</div>}
       <div className="muted small">{p.ownerName ?? '—'}{p.suggestion ? ` · ${p.suggestion.sessionName} 第${p.suggestion.number ?? '—'}号` : ''}</div>
       {p.delivery && (p.delivery.kept + p.delivery.partly + p.delivery.notKept) > 0 && (
         <div className="small">代表评价：兑现 {p.delivery.kept} · 部分兑现 {p.delivery.partly} · 未兑现 {p.delivery.notKept}</div>
       )}
+      {p.delivery?.setAsideNote && <div className="small muted">{p.delivery.setAsideNote}</div>}
     </li>
   );
 }
