@@ -8,6 +8,7 @@ import type { Light, ProjectSummary } from './types';
 import { LightTag, MilestoneText, pct, wan } from './ui';
 import { ProjectFormDialog } from './ProjectFormDialog';
 import { GlobalLightRulesDialog, StageTemplatesDialog } from './ConfigDialogs';
+import { formatDateCn } from '../../lib/format';
 
 export default function ProjectListPage() {
   const me = useMe();
@@ -88,7 +89,7 @@ export default function ProjectListPage() {
             render: (_, p) => (p.openIssues ? <Space size={4}><Tag>{p.openIssues} 项未解决</Tag>{!!p.overdueIssues && <Tag color="red">逾期 {p.overdueIssues}</Tag>}</Space> : <Typography.Text type="secondary">无</Typography.Text>),
           },
           { title: '计划总投资', dataIndex: 'plannedInvestmentWan', width: 110, render: wan },
-          { title: '最近填报', dataIndex: 'lastReportOn', width: 100, render: (d) => d ?? '—' },
+          { title: '最近填报', dataIndex: 'lastReportOn', width: 100, render: formatDateCn },
         ]}
       />
       <ProjectFormDialog open={creating} project={null} canManage={isZone} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); navigate(`/projects/${id}`); }} />
