@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { FACILITY_KINDS, FACILITY_STATUSES, type Facility } from './types';
 import { RowActions, useListEditor } from './editing';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const STATUS_COLOR: Record<string, string> = { open: 'green', under_construction: 'blue', paused: 'default' };
 
@@ -29,7 +30,7 @@ export function FacilitiesTab({ rows, canEdit }: { rows: Facility[]; canEdit: bo
     <>
       {canEdit && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => open('new')}>新增设施</Button>}
       {/* Widths (with the expand column) stay under scroll.x, so at 1440 px the table fits and 关联项目 is clear of the fixed 操作 column. */}
-      <Table<Facility>
+      <ResponsiveTable<Facility>
         rowKey="id" size="middle" pagination={false} dataSource={rows} scroll={{ x: 1100 }}
         columns={[
           { title: '设施', dataIndex: 'name', width: 200, render: (v, f) => <>{v} <Tag>{f.kindLabel}</Tag>{!f.isPublic && <Tag>不公开</Tag>}</> },
