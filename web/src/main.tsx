@@ -12,6 +12,7 @@ import { PAGES } from './pages';
 import { canSee } from './nav';
 import LoginPage from './pages/LoginPage';
 import { NotFoundPage, RouteErrorPage } from './pages/ErrorPages';
+import './app.css';
 
 dayjs.locale('zh-cn');
 

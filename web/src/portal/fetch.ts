@@ -28,8 +28,5 @@ export function usePublic<T>(url: string | null): Loaded<T> {
   return state;
 }
 
-export const fmtDate = (d: string | null | undefined) => {
-  if (!d) return '—';
-  const [y, m, day] = d.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-};
+/** The portal reads dates as the staff app does (web/src/lib/format.ts). */
+export { formatDateCn as fmtDate } from '../lib/format';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Card, Descriptions, Form, Input, Button, Table, Typography } from 'antd';
+import { Card, Descriptions, Form, Input, Button, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api';
 import { formatInstant } from '../../lib/format';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 interface Row {
   seq: number; id: string; at: string; actorName: string; action: string; actionLabel: string;
@@ -21,7 +22,7 @@ export default function AuditPage() {
         <Form.Item name="entityId"><Input placeholder="对象 ID" allowClear /></Form.Item>
         <Button htmlType="submit" type="primary">筛选</Button>
       </Form>
-      <Table<Row>
+      <ResponsiveTable<Row>
         rowKey="seq" size="small" loading={q.isLoading} dataSource={q.data?.items} scroll={{ x: 900 }}
         pagination={{ current: page, pageSize: 30, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         expandable={{ expandedRowRender: (r) => (

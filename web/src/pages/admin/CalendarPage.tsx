@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { api, ApiError, qs } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import CalendarCoverageAlert from './CalendarCoverageAlert';
+import { formatDateCn } from '../../lib/format';
 
 interface YearRow { year: number; source: string; importedAt: string; holidays: number; workdays: number }
 interface Entry { date: string; kind: 'holiday' | 'workday'; name: string }
@@ -32,7 +33,7 @@ function Calculator() {
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {result && (
         <div style={{ marginTop: 12 }} data-testid="calc-result">
-          <Typography.Title level={5}>截止日：{result.date}</Typography.Title>
+          <Typography.Title level={5}>截止日：{formatDateCn(result.date)}</Typography.Title>
           <List size="small" dataSource={result.explanation} renderItem={(l) => <List.Item>{l}</List.Item>} />
         </div>
       )}
@@ -66,7 +67,7 @@ export default function CalendarPage() {
               <div style={{ marginTop: 16 }}>
                 <Typography.Title level={5}>{year} 年安排</Typography.Title>
                 <Space wrap size={[4, 4]}>
-                  {(entries.data ?? []).map((e) => <Tag key={e.date} color={e.kind === 'holiday' ? 'red' : 'blue'}>{e.date} {e.kind === 'holiday' ? '休' : '班'} {e.name}</Tag>)}
+                  {(entries.data ?? []).map((e) => <Tag key={e.date} color={e.kind === 'holiday' ? 'red' : 'blue'}>{formatDateCn(e.date)} {e.kind === 'holiday' ? '休' : '班'} {e.name}</Tag>)}
                 </Space>
               </div>
             )}

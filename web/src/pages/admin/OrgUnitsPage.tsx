@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { ORG_KIND_OPTIONS, type OrgUnit } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 export default function OrgUnitsPage() {
   const orgs = useQuery({ queryKey: ['org-units'], queryFn: () => api.get<OrgUnit[]>('/api/org-units') });
@@ -19,7 +20,7 @@ export default function OrgUnitsPage() {
   };
   return (
     <Card title="单位" extra={<Button type="primary" onClick={() => open('new')}>新建单位</Button>}>
-      <Table<OrgUnit>
+      <ResponsiveTable<OrgUnit>
         rowKey="id" size="middle" loading={orgs.isLoading} dataSource={orgs.data} pagination={false} scroll={{ x: 700 }}
         columns={[
           { title: '名称', dataIndex: 'name', render: (v, o) => <>{v} {o.isDemo && <Tag>演示</Tag>}</> },

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatInstant } from '../../lib/format';
 import { ROLE_OPTIONS, type OrgUnit, type User } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const roleLabel = (r: string) => ROLE_OPTIONS.find((o) => o.value === r)?.label ?? r;
 
@@ -40,7 +41,7 @@ export default function UsersPage() {
         <Alert type="success" showIcon closable onClose={() => setTemp(null)} style={{ marginBottom: 16 }}
           title={<>用户 <b>{temp.username}</b> 的一次性初始密码：<Typography.Text code copyable data-testid="temp-password">{temp.password}</Typography.Text>（只显示这一次，首次登录后须修改）</>} />
       )}
-      <Table<User>
+      <ResponsiveTable<User>
         rowKey="id" size="middle" loading={users.isLoading} dataSource={users.data} pagination={{ pageSize: 20 }} scroll={{ x: 800 }}
         columns={[
           { title: '用户名', dataIndex: 'username' },

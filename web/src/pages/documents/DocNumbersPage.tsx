@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Drawer, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Drawer, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatInstant } from '../../lib/format';
 import ReplyDocumentActions from './ReplyDocumentActions';
 import { STATE_COLORS, type DocNumber, type DocNumberState, type PrefixList, type Registry } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 type Dialog = { kind: 'allocate' } | { kind: 'reserve' } | { kind: 'manual' } | { kind: 'use'; row: DocNumber } | { kind: 'void'; row: DocNumber } | null;
 const STATE_FILTERS: Array<{ value: DocNumberState | 'all'; label: string }> = [
@@ -106,7 +107,7 @@ export default function DocNumbersPage() {
           title={<span>下一个号：<Typography.Text strong data-testid="next-number">{data.nextNumber}</Typography.Text>　共 {data.items.length} 个号，已作废的号码保留在册、不再使用。</span>}
         />
       )}
-      <Table<DocNumber>
+      <ResponsiveTable<DocNumber>
         rowKey="id" size="middle" loading={registry.isLoading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description="本年度尚无号码" /> }}
         columns={[

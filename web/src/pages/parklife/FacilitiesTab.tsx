@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { FACILITY_KINDS, FACILITY_STATUSES, type Facility } from './types';
 import { RowActions, useListEditor } from './editing';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const STATUS_COLOR: Record<string, string> = { open: 'green', under_construction: 'blue', paused: 'default' };
 
@@ -28,15 +29,16 @@ export function FacilitiesTab({ rows, canEdit }: { rows: Facility[]; canEdit: bo
   return (
     <>
       {canEdit && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => open('new')}>新增设施</Button>}
-      <Table<Facility>
-        rowKey="id" size="middle" pagination={false} dataSource={rows} scroll={{ x: 1180 }}
+      {/* Widths (with the expand column) stay under scroll.x, so at 1440 px the table fits and 关联项目 is clear of the fixed 操作 column. */}
+      <ResponsiveTable<Facility>
+        rowKey="id" size="middle" pagination={false} dataSource={rows} scroll={{ x: 1100 }}
         columns={[
-          { title: '设施', dataIndex: 'name', width: 230, render: (v, f) => <>{v} <Tag>{f.kindLabel}</Tag>{!f.isPublic && <Tag>不公开</Tag>}</> },
-          { title: '状态', dataIndex: 'statusLabel', width: 90, render: (v, f) => <Tag color={STATUS_COLOR[f.status]}>{v}</Tag> },
-          { title: '开放时间', dataIndex: 'hours', width: 200, render: (v) => v || '—' },
-          { title: '容量', key: 'cap', width: 100, render: (_, f) => (f.capacity !== null ? `${f.capacity.toLocaleString('zh-CN')} ${f.capacityUnit}` : '—') },
-          { title: '面积', dataIndex: 'areaM2', width: 100, render: (v) => (v ? `${v.toLocaleString('zh-CN')} m²` : '—') },
-          { title: '位置', dataIndex: 'place', width: 160 },
+          { title: '设施', dataIndex: 'name', width: 200, render: (v, f) => <>{v} <Tag>{f.kindLabel}</Tag>{!f.isPublic && <Tag>不公开</Tag>}</> },
+          { title: '状态', dataIndex: 'statusLabel', width: 80, render: (v, f) => <Tag color={STATUS_COLOR[f.status]}>{v}</Tag> },
+          { title: '开放时间', dataIndex: 'hours', width: 160, render: (v) => v || '—' },
+          { title: '容量', key: 'cap', width: 90, render: (_, f) => (f.capacity !== null ? `${f.capacity.toLocaleString('zh-CN')} ${f.capacityUnit}` : '—') },
+          { title: '面积', dataIndex: 'areaM2', width: 90, render: (v) => (v ? `${v.toLocaleString('zh-CN')} m²` : '—') },
+          { title: '位置', dataIndex: 'place', width: 140 },
           { title: '关联项目', key: 'p', width: 170, render: (_, f) => (f.project ? <>{f.project.name}<br /><Typography.Text type="secondary">进度 {f.project.progress}%</Typography.Text></> : '—') },
           ...(canEdit ? [{ title: '操作', key: 'ops', width: 110, fixed: 'right' as const, render: (_: unknown, f: Facility) => <RowActions row={f} onEdit={open} remove={remove} what={`“${f.name}”`} /> }] : []),
         ]}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { formatDateCn } from '../../lib/format';
 import { UTILITY_KINDS, UTILITY_STATUSES, type Utility } from './types';
 import { RowActions, useListEditor } from './editing';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const COLOR: Record<string, string> = { operating: 'green', trial: 'cyan', under_construction: 'blue', planned: 'default', paused: 'orange' };
 const d = (v: dayjs.Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
@@ -27,7 +28,7 @@ export function UtilitiesTab({ rows, canEdit }: { rows: Utility[]; canEdit: bool
   return (
     <>
       {canEdit && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => open('new')}>新增</Button>}
-      <Table<Utility>
+      <ResponsiveTable<Utility>
         rowKey="id" size="middle" pagination={false} dataSource={rows} scroll={{ x: 900 }}
         columns={[
           { title: '类型', dataIndex: 'kindLabel', width: 80, render: (v) => <Tag>{v}</Tag> },

@@ -3,7 +3,7 @@ import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm,
 import dayjs from 'dayjs';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
-import { formatDateCn } from '../../lib/format';
+import { formatDateCn, formatMonthCn } from '../../lib/format';
 import type { MonthRow, ProjectDetail } from './types';
 import { pct, wan } from './ui';
 
@@ -43,7 +43,7 @@ export function MonthlyCard({ project }: { project: ProjectDetail }) {
       <Table<MonthRow>
         rowKey="id" size="small" pagination={false} dataSource={project.monthly} scroll={{ x: 860 }} style={{ marginTop: 12 }}
         columns={[
-          { title: '月份', dataIndex: 'month' },
+          { title: '月份', dataIndex: 'month', render: formatMonthCn },
           { title: '计划投资', dataIndex: 'planInvestmentWan', render: wan },
           { title: '完成投资', dataIndex: 'actualInvestmentWan', render: wan },
           { title: '累计计划 / 完成', key: 'cum', render: (_, m) => `${m.planInvestmentCumWan.toLocaleString('zh-CN')} / ${m.actualInvestmentCumWan === null ? '—' : m.actualInvestmentCumWan.toLocaleString('zh-CN')} 万元` },

@@ -75,9 +75,9 @@ export function ProgressUpdateDialog({ open, projectId, components, initialCompo
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item label="该工序完成" required>
+            <Form.Item label="该工序完成" required htmlFor="percent">
               <Row gutter={8} align="middle">
-                <Col flex="auto"><Form.Item name="percent" noStyle><Slider min={0} max={100} marks={{ 0: '0', 50: '50', 100: '100%' }} /></Form.Item></Col>
+                <Col flex="auto"><Form.Item name="percent" noStyle><Slider id="percent-slider" min={0} max={100} marks={{ 0: '0', 50: '50', 100: '100%' }} /></Form.Item></Col>
                 <Col><Form.Item name="percent" noStyle rules={[{ required: true, message: '请填写百分比' }]}><InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 96 }} aria-label="完成百分比" /></Form.Item></Col>
               </Row>
             </Form.Item>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Empty, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Progress, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
@@ -8,6 +8,8 @@ import type { Light, ProjectSummary } from './types';
 import { LightTag, MilestoneText, pct, wan } from './ui';
 import { ProjectFormDialog } from './ProjectFormDialog';
 import { GlobalLightRulesDialog, StageTemplatesDialog } from './ConfigDialogs';
+import { formatDateCn } from '../../lib/format';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 export default function ProjectListPage() {
   const me = useMe();
@@ -51,7 +53,7 @@ export default function ProjectListPage() {
           { value: 'green', label: `绿灯 ${counts.green}` },
         ]}
       />
-      <Table<ProjectSummary>
+      <ResponsiveTable<ProjectSummary>
         rowKey="id" size="middle" loading={list.isLoading} dataSource={rows} pagination={false} scroll={{ x: 1040 }}
         locale={{ emptyText: <Empty description={me.user.role === 'unit_staff' ? '本单位暂无负责的重点项目' : '暂无重点项目'} /> }}
         onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })}
@@ -88,7 +90,7 @@ export default function ProjectListPage() {
             render: (_, p) => (p.openIssues ? <Space size={4}><Tag>{p.openIssues} 项未解决</Tag>{!!p.overdueIssues && <Tag color="red">逾期 {p.overdueIssues}</Tag>}</Space> : <Typography.Text type="secondary">无</Typography.Text>),
           },
           { title: '计划总投资', dataIndex: 'plannedInvestmentWan', width: 110, render: wan },
-          { title: '最近填报', dataIndex: 'lastReportOn', width: 100, render: (d) => d ?? '—' },
+          { title: '最近填报', dataIndex: 'lastReportOn', width: 100, render: formatDateCn },
         ]}
       />
       <ProjectFormDialog open={creating} project={null} canManage={isZone} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); navigate(`/projects/${id}`); }} />

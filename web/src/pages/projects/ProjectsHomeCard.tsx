@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import type { ProjectSummary } from './types';
 import { LightTag, pct } from './ui';
+import { formatDateCn } from '../../lib/format';
 
 /** Home card: the projects that need attention first (red, then yellow). */
 export default function ProjectsHomeCard() {
@@ -21,7 +22,7 @@ export default function ProjectsHomeCard() {
       <List size="small" dataSource={rows} locale={{ emptyText: '暂无项目' }}
         renderItem={(p) => (
           <List.Item extra={<LightTag light={p.light} />}>
-            <List.Item.Meta title={<Link to={`/projects/${p.id}`}>{p.name}</Link>} description={`形象进度 ${pct(p.progress)}${p.nextMilestone ? ` · ${p.nextMilestone.name} ${p.nextMilestone.targetDate}` : ''}`} />
+            <List.Item.Meta title={<Link to={`/projects/${p.id}`}>{p.name}</Link>} description={`形象进度 ${pct(p.progress)}${p.nextMilestone ? ` · ${p.nextMilestone.name} ${formatDateCn(p.nextMilestone.targetDate)}` : ''}`} />
           </List.Item>
         )} />
     </Card>

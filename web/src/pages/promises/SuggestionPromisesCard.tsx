@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ClockTag, DeliveryTag, DueText, pkeys, ProgressBar, StatusTag } from './components';
 import type { PromiseView } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 interface SuggestionPromises {
   today: string;
@@ -23,7 +24,7 @@ export function SuggestionPromisesCard({ suggestionId }: { suggestionId: string 
     <Card title="承诺落实" size="small" loading={q.isLoading} data-testid="suggestion-promises" extra={d?.summary && <Typography.Text type="secondary">{d.summary.label}</Typography.Text>}>
       {!d || d.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="答复中尚无已确认的承诺" /> : (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Table<PromiseView> size="small" rowKey="id" pagination={false} dataSource={d.items} scroll={{ x: 640 }}
+          <ResponsiveTable<PromiseView> size="small" rowKey="id" pagination={false} dataSource={d.items} scroll={{ x: 640 }}
             columns={[
               { title: '承诺', key: 't', render: (_, p) => <Link to={`/promises/${p.id}`}>{p.text}</Link> },
               { title: '责任单位', key: 'o', width: 120, render: (_, p) => p.owner.shortName },

@@ -7,6 +7,7 @@ import { PROMISE_NEXT, PROMISE_STATUS_LABELS, transitionNeeds, type PromiseStatu
 import { ownerOptions, pkeys, SourceWords, useOrgUnits, useProjectOptions } from './components';
 import type { PromiseView, SourceKind, SourceOptions } from './types';
 import { useQuery } from '@tanstack/react-query';
+import { formatDateCn } from '../../lib/format';
 
 const ymd = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const COMPARATORS = [{ value: '>=', label: '不少于' }, { value: '>', label: '超过' }, { value: '=', label: '等于' }, { value: '<=', label: '不超过' }, { value: '<', label: '少于' }];
@@ -99,7 +100,7 @@ export function StatusDialog({ p, open, onClose }: DialogProps) {
         <Form form={form} layout="vertical">
           <Form.Item label="新的状态" name="status" rules={[{ required: true }]}><Radio.Group options={options} optionType="button" /></Form.Item>
           {needs.newDue && (
-            <Form.Item label="新的完成时限" name="newDue" rules={[{ required: true, message: '请选择新的完成时限' }]} extra={p.due ? `原时限：${p.due}` : undefined}>
+            <Form.Item label="新的完成时限" name="newDue" rules={[{ required: true, message: '请选择新的完成时限' }]} extra={p.due ? `原时限：${formatDateCn(p.due)}` : undefined}>
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day') || (!!p.due && !d.isAfter(dayjs(p.due), 'day'))} />
             </Form.Item>
           )}

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { Badge, Card, Popover, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Popover, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api';
 import { useUrlParams } from '../../lib/useUrlParams';
@@ -8,6 +8,7 @@ import { useSessions } from './data';
 import { ExplanationLines } from './components';
 import { DeadlineTag } from './DeadlineTag';
 import type { PublicationList, PublicationSummary } from './toolsTypes';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const STATE_COLORS = { draft: 'orange', reviewed: 'blue', published: 'green' } as const;
 
@@ -47,7 +48,7 @@ export default function PublicationPage() {
           { value: 'all', label: '全部' },
         ]}
       />
-      <Table<PublicationSummary>
+      <ResponsiveTable<PublicationSummary>
         rowKey="replyId" size="middle" loading={q.isFetching} dataSource={q.data?.items} scroll={{ x: 1250 }} data-testid="publication-table"
         onRow={(r) => ({ onDoubleClick: () => navigate(`/suggestions/publication/${r.replyId}`) })}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: (p) => set({ page: String(p) }), showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
 import { formatDateCn } from '../../lib/format';
 import { keys, useRuleSets, useSessions } from './data';
 import type { Session, SessionCreateBody } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 const numberOptions = CN_NUMBERS.map((n) => ({ value: n, label: n }));
@@ -62,7 +63,7 @@ export default function SessionsPage() {
       <Typography.Paragraph type="secondary">
         每次人代会或政协会议为一个届次（如“七届六次”），建议在届次内编号，办理期限按届次所选的办理规则计算。
       </Typography.Paragraph>
-      <Table<Session>
+      <ResponsiveTable<Session>
         rowKey="id" size="middle" loading={sessions.isLoading} dataSource={sessions.data} pagination={false} scroll={{ x: 820 }}
         locale={{ emptyText: '还没有届次，请先新建' }}
         columns={[

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, List, Modal, Popover, Result, Row, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, List, Modal, Popover, Result, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { api, ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApiMutation } from '../../lib/useApiMutation';
@@ -17,6 +17,7 @@ import ReplyDocumentActions from '../documents/ReplyDocumentActions';
 import { ReplyPromisesPanel } from '../promises/ReplyPromisesPanel';
 import { SuggestionPromisesCard } from '../promises/SuggestionPromisesCard';
 import type { Assignment, ExtensionRequest, RatingResult, SuggestionDetail } from './types';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 type Dialog = 'edit' | 'notAdmit' | 'assign' | 'returnRequest' | 'extension' | 'supervise' | null;
 
@@ -263,7 +264,7 @@ function SignatureBanner({ s }: { s: SuggestionDetail }) {
 function DateWithExplain({ value }: { value: Assignment['returnDue'] }) {
   return (
     <Popover title="期限如何计算" content={<div style={{ maxWidth: 420 }}><ExplanationLines lines={value.lines} /></div>}>
-      <a style={{ whiteSpace: 'nowrap' }}>{value.date}</a>
+      <a style={{ whiteSpace: 'nowrap' }}>{formatDateCn(value.date)}</a>
     </Popover>
   );
 }
@@ -271,7 +272,7 @@ function DateWithExplain({ value }: { value: Assignment['returnDue'] }) {
 function AssignmentsTable({ s, organizer, onDecideReturn }: { s: SuggestionDetail; organizer: boolean; onDecideReturn: (a: Assignment) => void }) {
   const STATE_COLOR = { assigned: 'blue', accepted: 'green', return_requested: 'orange', returned: 'default' } as const;
   return (
-    <Table<Assignment> rowKey="id" size="small" pagination={false} dataSource={s.assignments} scroll={{ x: 830 }}
+    <ResponsiveTable<Assignment> rowKey="id" size="small" pagination={false} dataSource={s.assignments} scroll={{ x: 830 }}
       expandable={{
         rowExpandable: (a) => !!(a.opinion || a.returnReason || a.opinionDue),
         expandedRowRender: (a) => (
@@ -286,7 +287,7 @@ function AssignmentsTable({ s, organizer, onDecideReturn }: { s: SuggestionDetai
       columns={[
         { title: '单位', key: 'unit', width: 220, render: (_, a) => <Space wrap size={4}>{a.unit.name}<Tag color={a.role === 'lead' ? 'red' : undefined}>{a.roleLabel}</Tag></Space> },
         { title: '状态', key: 'state', width: 90, render: (_, a) => <Tag color={STATE_COLOR[a.state]}>{a.stateLabel}</Tag> },
-        { title: '交办日期', dataIndex: 'assignedOn', width: 100, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
+        { title: '交办日期', dataIndex: 'assignedOn', width: 100, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateCn(d)}</span> },
         { title: '退办期限', key: 'ret', width: 130, render: (_, a) => <DateWithExplain value={a.returnDue} /> },
         { title: '办理期限', key: 'clock', width: 190, render: (_, a) => (a.clock ? <ClockTag clock={a.clock} /> : a.role === 'co' && a.opinion ? <Tag color="green">已提交意见</Tag> : '—') },
         {
