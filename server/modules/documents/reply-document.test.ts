@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.js';
-import { libreOfficeAvailable } from '../../platform/docgen/pdf.js';
+import { PDF_FAILED_MESSAGE, PdfConversionError, libreOfficeAvailable } from '../../platform/docgen/pdf.js';
 import { LAYOUT } from '../../platform/docgen/reply-docx.js';
 import { importedReply, reply187 } from './documents.fixtures.js';
 
@@ -176,6 +176,22 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ code: 'pdf_unavailable', message: '未安装 LibreOffice，无法生成 PDF，请下载 .docx' });
       expect((await gongxin.get(`/api/replies/${replyId}/document`)).json().pdfAvailable).toBe(false);
+    } finally {
+      pdf.converter = real;
+    }
+  });
+
+  it('PDF: a failed conversion is a Chinese 422 that says to download the .docx; LibreOffice\'s output stays out of it', async () => {
+    const pdf = env.app.services.documents.replies.pdf;
+    const real = pdf.converter;
+    const stderr = 'Error: source file could not be loaded /tmp/qunei-pdf-x/reply.docx';
+    pdf.converter = { available: async () => true, convert: async () => { throw new PdfConversionError(PDF_FAILED_MESSAGE, 'failed', stderr); } };
+    try {
+      const res = await gongxin.get(`/api/replies/${replyId}/document.pdf?deputy=${(await gongxin.get(`/api/replies/${replyId}/document`)).json().deputies[1].id}`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'pdf_failed', message: 'PDF 生成失败，请下载 .docx' });
+      expect(res.body).not.toContain('source file');
+      expect(res.body).not.toContain('/tmp/');
     } finally {
       pdf.converter = real;
     }
