@@ -50,6 +50,7 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
     expect(xml).toContain('高工信发〔2024〕37号');
     expect(xml).toContain('关于市人大七届六次会议第187号建议的答复');
     expect(xml).toContain(`尊敬的${NAMES.join('、')}代表：`);
+    expect(xml).toContain('以上答复你们是否满意');
     expect(xml).toContain('一、关于教育资源优势不明显的问题');
     expect(xml).toContain('2024年8月22日');
     expect(xml).toMatch(/（(联系人：[^，]+，)?联系电话：5241566）/);
@@ -71,6 +72,9 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
       const xml = await xmlOf(await zip.file(`高工信发〔2024〕37号-${name}.docx`)!.async('nodebuffer'));
       expect(xml).toContain(`尊敬的${name}代表：`);
       for (const other of NAMES.filter((n) => n !== name)) expect(xml).not.toContain(`${other}代表`);
+      // A letter to one deputy says 您, down to the closing question.
+      expect(xml).toContain('以上答复您是否满意');
+      expect(xml).not.toContain('你们');
     }
     const info = (await gongxin.get(`/api/replies/${replyId}/document`)).json();
     const li = info.deputies.find((d: { name: string }) => d.name === '李科');
