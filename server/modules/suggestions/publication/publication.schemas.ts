@@ -77,7 +77,7 @@ export const PublishedReplyView = z.object({
   intro: z.string().nullable(),
   points: z.array(PublishedPoint),
   closing: z.string(),
-  signer: z.string().nullable(),
+  signature: z.object({ organ: z.string(), date: z.string().nullable() }),
   contactPerson: z.string().nullable(),
   contactPhone: z.string().nullable(),
   replyDate: z.string().nullable(),

@@ -39,7 +39,7 @@ export function publishedFields(c: ReplyContext, points: PointRow[]): ReviewFiel
     fields.push({ key: `point:${p.id}:text`, label: `第${n}点 内容`, text: p.text });
   }
   fields.push({ key: 'closing', label: '结束语', text: c.closing });
-  if (c.signer) fields.push({ key: 'signer', label: '签发人', text: c.signer });
+  // The signer (签发人) is not on the official document, so not on its public copy either.
   if (c.contact_person) fields.push({ key: 'contactPerson', label: '联系人', text: c.contact_person });
   if (c.contact_phone) fields.push({ key: 'contactPhone', label: '联系电话', text: c.contact_phone });
   return fields;
@@ -82,7 +82,7 @@ export async function publishedCopy(db: Queryable, c: ReplyContext, record: Revi
     intro: text('intro'),
     points: points.map((p) => ({ ordinal: p.ordinal, heading: p.heading ? text(`point:${p.id}:heading`) : null, text: text(`point:${p.id}:text`) ?? '', responsibleOrgName: p.org_name })),
     closing: text('closing') ?? c.closing,
-    signer: text('signer'),
+    signature: { organ: c.u_name, date: c.reply_date },
     contactPerson: text('contactPerson'),
     contactPhone: text('contactPhone'),
     replyDate: c.reply_date,
