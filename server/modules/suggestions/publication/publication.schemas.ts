@@ -16,6 +16,8 @@ const Deadline = z.object({
   workdays: z.number(),
   /** How the due date was computed (days skipped and why). */
   lines: z.array(z.string()),
+  /** Counted with weekends only for a year whose holidays are not imported yet (the lines say so). */
+  provisional: z.boolean(),
   /** 正常 / 临期 / 逾期 until published. */
   clock: z.object({ dueDate: z.string(), status: z.enum(['normal', 'due_soon', 'overdue']), statusLabel: z.string(), workdaysLeft: z.number(), text: z.string() }).nullable(),
 }).nullable();
