@@ -26,6 +26,12 @@ describe('a deadline in a year not imported yet (2027), everywhere alike', () =>
     expect(c.warning).not.toContain('无法计算');
   });
 
+  it('the deadline calculator of the calendar page counts the same way', async () => {
+    const r = ok(await organizer.get('/api/calendar/compute?start=2026-12-15&n=20&unit=workdays'));
+    expect(r).toMatchObject({ date: '2027-01-12', provisional: true });
+    expect(r.explanation.at(-1)).toBe(NOTE);
+  });
+
   it('an assignment computes its reply deadline with weekends only and says so', async () => {
     const ids = await demoIds(env);
     const s = ok(await organizer.post('/api/suggestions', { sessionId: ids.session('七届六次'), title: '关于跨年度期限的建议', body: '跨年度期限测试的具体内容和理由。', category: '其他', leadDeputyId: ids.deputy('郜义鹏') }));
