@@ -4,3 +4,4 @@ export * from './official.js';
 export * from './workdays.js';
 export * from './months.js';
 export * from './explain.js';
+export * from './provisional.js';

@@ -65,10 +65,13 @@ describe('working days use the official calendar', () => {
     expect(due('3个工作日内办结', '2024-09-02')).toBe('2024-09-05');
   });
 
-  it('says so when the calendar does not cover the period', () => {
+  it('counts a year the calendar does not hold with weekends only, and says so', () => {
     const r = resolveDue('10个工作日内办结', '2030-12-20');
-    expect(r.due).toBeNull();
-    expect(r.rule).toContain('工作日历');
+    expect(r.due).toBe('2031-01-03');
+    expect(r.rule).toContain('2030、2031年的节假日尚未导入，该年度的期限暂按周六、周日休息推算，导入后请核对');
+    const far = resolveDue('10个工作日内办结', '2090-12-20');
+    expect(far.due).toBeNull();
+    expect(far.rule).toContain('工作日历');
   });
 
   it('a period counted from another event is not counted from the reply', () => {

@@ -6,7 +6,7 @@
  * 中旬 the 20th, 下旬 the month's end. A month or season written without a year that is already over
  * on the reply date means the next one. Without a reply date, relative words resolve to null.
  */
-import { addWorkingDays, officialCalendar, type WorkCalendar } from '../calendar/index.js';
+import { addWorkingDays, officialCalendar, provisionalCalendar, provisionalNote, type ProvisionalCalendar } from '../calendar/index.js';
 import { addCalendarMonths as addMonths, addDays, joinDate as ymd, monthEnd, tryParseDate as parseYmd } from '../calendar/dates.js';
 
 export type TimeKind = 'deadline' | 'weak' | 'background';
@@ -269,11 +269,12 @@ function matchPeriod(s: string, i: number, afterYear: boolean): Period | null {
 
 // ------------------------------------------------------------------ scanner
 
-let calendarCache: WorkCalendar | null | undefined;
-function calendar(): WorkCalendar | null {
+let calendarCache: ProvisionalCalendar | null | undefined;
+/** The built-in calendar, with a year it does not hold counted with weekends only (the rule of every deadline). */
+function calendar(): ProvisionalCalendar | null {
   if (calendarCache === undefined) {
     try {
-      calendarCache = officialCalendar();
+      calendarCache = provisionalCalendar(officialCalendar());
     } catch {
       calendarCache = null;
     }
@@ -418,11 +419,13 @@ function duration(s: string, raw: string, n: number | null, unit: string, i: num
     const cal = calendar();
     if (!cal) return mk(null, '工作日历不可用，无法推算工作日');
     try {
-      const r = addWorkingDays(cal, replyIso, n);
+      const r = addWorkingDays(cal.cal, replyIso, n);
       const skipped = r.explanation.filter((e) => e.kind === 'holiday' || e.kind === 'weekend').length;
-      return mk(r.date, `自答复日期${replyIso}次日起算${n}个工作日，跳过${skipped}个休息日和节假日`);
+      const years = cal.provisionalYears(replyIso, r.date);
+      const note = years.length ? `；${provisionalNote(years)}` : '';
+      return mk(r.date, `自答复日期${replyIso}次日起算${n}个工作日，跳过${skipped}个休息日和节假日${note}`);
     } catch {
-      return mk(null, '工作日历未覆盖该期间，无法推算工作日');
+      return mk(null, '日期超出工作日历可推算的范围，无法推算工作日');
     }
   }
   if (unit === '月') return mk(addMonths(replyIso, n), `自答复日期${replyIso}起${n}个月`);

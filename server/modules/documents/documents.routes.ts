@@ -7,6 +7,7 @@ import { AllocateBody, DocNumberView, ManualBody, PrefixListView, RegistryQuery,
 import { ImportBody, ImportPreview, ImportResult } from './import.schemas.js';
 import { UPLOAD_BODY_LIMIT, UploadJson, uploadOf } from './upload.js';
 import { contentDisposition } from './reply-document.js';
+import { PdfConversionError } from '../../platform/docgen/pdf.js';
 import type { DownloadFile } from './reply-document.service.js';
 
 const tags = ['公文'];
@@ -46,7 +47,15 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/replies/:id/document.docx', { schema: { tags, summary: '下载答复 .docx（联合或逐人；逐人为 .zip）', params: IdParams, querystring: DocxQuery } },
     async (req, reply) => send(reply, await s().replies.docx(mustActor(req.actor), req.params.id, req.query)));
   app.get('/api/replies/:id/document.pdf', { schema: { tags, summary: '下载答复 PDF（需安装 LibreOffice）', params: IdParams, querystring: PdfQuery } },
-    async (req, reply) => send(reply, await s().replies.pdfFile(mustActor(req.actor), req.params.id, req.query)));
+    async (req, reply) => {
+      try {
+        return send(reply, await s().replies.pdfFile(mustActor(req.actor), req.params.id, req.query));
+      } catch (e) {
+        // LibreOffice's output goes to the log only; the response carries the Chinese message.
+        if (e instanceof Error && e.cause instanceof PdfConversionError) req.log.error({ code: e.cause.code, detail: e.cause.detail }, 'PDF conversion failed');
+        throw e;
+      }
+    });
 
   // ——— 格式检查与导入 ———
   // Uploads: multipart/form-data (field `file`) or JSON { fileName, contentBase64 }.

@@ -21,7 +21,7 @@ export interface DownloadFile {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Bump when the renderer's output changes, so cached PDFs are made again. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 /** A reply's official document: its number (取号), the .docx (joint or one per deputy) and the PDF. */
 export class ReplyDocumentService {
@@ -137,7 +137,9 @@ export class ReplyDocumentService {
       return { fileName: safeFileName(single ? `${base}-${single}` : base, '.pdf'), contentType: 'application/pdf', data };
     } catch (e) {
       if (e instanceof PdfConversionError) {
-        throw new AppError(e.code === 'unavailable' ? 503 : e.code === 'timeout' ? 504 : 500, `pdf_${e.code}`, e.message);
+        // The message is the converter's Chinese one; what LibreOffice printed stays on the error for the log.
+        const status = e.code === 'unavailable' ? 503 : e.code === 'timeout' ? 504 : 422;
+        throw Object.assign(new AppError(status, `pdf_${e.code}`, e.message), { cause: e });
       }
       throw e;
     }

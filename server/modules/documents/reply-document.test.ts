@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.js';
-import { libreOfficeAvailable } from '../../platform/docgen/pdf.js';
+import { PDF_FAILED_MESSAGE, PdfConversionError, libreOfficeAvailable } from '../../platform/docgen/pdf.js';
 import { LAYOUT } from '../../platform/docgen/reply-docx.js';
 import { importedReply, reply187 } from './documents.fixtures.js';
 
@@ -50,6 +50,7 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
     expect(xml).toContain('高工信发〔2024〕37号');
     expect(xml).toContain('关于市人大七届六次会议第187号建议的答复');
     expect(xml).toContain(`尊敬的${NAMES.join('、')}代表：`);
+    expect(xml).toContain('以上答复你们是否满意');
     expect(xml).toContain('一、关于教育资源优势不明显的问题');
     expect(xml).toContain('2024年8月22日');
     expect(xml).toMatch(/（(联系人：[^，]+，)?联系电话：5241566）/);
@@ -71,6 +72,9 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
       const xml = await xmlOf(await zip.file(`高工信发〔2024〕37号-${name}.docx`)!.async('nodebuffer'));
       expect(xml).toContain(`尊敬的${name}代表：`);
       for (const other of NAMES.filter((n) => n !== name)) expect(xml).not.toContain(`${other}代表`);
+      // A letter to one deputy says 您, down to the closing question.
+      expect(xml).toContain('以上答复您是否满意');
+      expect(xml).not.toContain('你们');
     }
     const info = (await gongxin.get(`/api/replies/${replyId}/document`)).json();
     const li = info.deputies.find((d: { name: string }) => d.name === '李科');
@@ -176,6 +180,22 @@ describe('reply documents: 取号, .docx and PDF downloads', () => {
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ code: 'pdf_unavailable', message: '未安装 LibreOffice，无法生成 PDF，请下载 .docx' });
       expect((await gongxin.get(`/api/replies/${replyId}/document`)).json().pdfAvailable).toBe(false);
+    } finally {
+      pdf.converter = real;
+    }
+  });
+
+  it('PDF: a failed conversion is a Chinese 422 that says to download the .docx; LibreOffice\'s output stays out of it', async () => {
+    const pdf = env.app.services.documents.replies.pdf;
+    const real = pdf.converter;
+    const stderr = 'Error: source file could not be loaded /tmp/qunei-pdf-x/reply.docx';
+    pdf.converter = { available: async () => true, convert: async () => { throw new PdfConversionError(PDF_FAILED_MESSAGE, 'failed', stderr); } };
+    try {
+      const res = await gongxin.get(`/api/replies/${replyId}/document.pdf?deputy=${(await gongxin.get(`/api/replies/${replyId}/document`)).json().deputies[1].id}`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'pdf_failed', message: 'PDF 生成失败，请下载 .docx' });
+      expect(res.body).not.toContain('source file');
+      expect(res.body).not.toContain('/tmp/');
     } finally {
       pdf.converter = real;
     }

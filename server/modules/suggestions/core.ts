@@ -8,7 +8,7 @@ import { fieldCryptoFor, type FieldCrypto } from '../../platform/crypto/field-cr
 import { transition, TransitionError, type SuggestionAction, type SuggestionState } from '../../../domain/suggestion-states.js';
 import { SuggestionRepo } from './suggestions.repo.js';
 import { parseRuleSet, type RuleSet } from './rule-set.js';
-import { moduleCalendar, type ModuleCalendar } from './deadlines.js';
+import type { ModuleCalendar } from './deadlines.js';
 import type { SuggestionAccess } from './suggestions.policy.js';
 import type { SuggestionTable } from './suggestions.tables.js';
 
@@ -64,7 +64,7 @@ export class SuggestionsCore {
   }
 
   async calendar(): Promise<ModuleCalendar> {
-    return moduleCalendar(await this.ctx.calendar.get());
+    return this.ctx.calendar.provisional();
   }
 
   today(): string {

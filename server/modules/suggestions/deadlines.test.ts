@@ -36,7 +36,7 @@ describe('due dates of an assignment', () => {
     const d = assignmentDates(mc, rs, '2026-11-27');
     expect(d.replyDue.date).toBe('2027-03-01'); // 2027-02-27 is a Saturday
     expect(d.replyDue.provisional).toBe(true);
-    expect(d.replyDue.lines.at(-1)).toContain('尚未包含 2027 年的节假日安排');
+    expect(d.replyDue.lines.at(-1)).toBe('注意：2027年的节假日尚未导入，该年度的期限暂按周六、周日休息推算，导入后请核对');
     expect(d.returnDue.provisional).toBeUndefined();
   });
 });

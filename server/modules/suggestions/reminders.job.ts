@@ -4,7 +4,6 @@ import { notifyUsers } from '../../platform/notifications/notifications.js';
 import { workingDaysBetween } from '../../../domain/calendar/workdays.js';
 import type { WorkCalendar } from '../../../domain/calendar/types.js';
 import { SuggestionRepo } from './suggestions.repo.js';
-import { moduleCalendar } from './deadlines.js';
 import { parseRuleSet, type ReminderRule } from './rule-set.js';
 
 export const REMINDER_JOB = 'suggestions.reminders';
@@ -31,7 +30,7 @@ export function reminderDue(cal: WorkCalendar, today: string, due: string, rules
  */
 export async function sendDueReminders(ctx: AppContext): Promise<{ checked: number; sent: number }> {
   const today = ctx.clock.today();
-  const mc = moduleCalendar(await ctx.calendar.get());
+  const mc = await ctx.calendar.provisional();
   if (!mc.cal.isWorkingDay(today)) return { checked: 0, sent: 0 };
   const repo = new SuggestionRepo(ctx.db);
   const rules = new Map((await ctx.db.selectFrom('rule_set').innerJoin('congress_session', 'congress_session.rule_set_id', 'rule_set.id')

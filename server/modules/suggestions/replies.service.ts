@@ -45,7 +45,7 @@ export class ReplyService {
       class_code: previous?.class_code ?? null, signer: previous?.signer ?? null, contact_person: previous?.contact_person ?? null,
       contact_phone: previous?.contact_phone ?? unit?.official_phone ?? null,
       intro: previous?.intro ?? `关于${you}提出的“${s.title}”已收悉。经过我们认真研究后，现答复如下：`,
-      closing: previous?.closing ?? (signers.length > 1 ? DEFAULT_CLOSING : DEFAULT_CLOSING.replace('你们', '你')),
+      closing: previous?.closing ?? (signers.length > 1 ? DEFAULT_CLOSING : DEFAULT_CLOSING.replace('你们', '您')),
       reply_date: null, due_on: null, submitted_at: null, submitted_by: null, publication_state: 'draft', published_json: null,
       redactions_json: null, published_at: null, is_demo: s.is_demo, version: 1, created_at: now, updated_at: now,
     });

@@ -4,9 +4,6 @@ import { mustActor } from '../http/request-context.js';
 import { authorize } from '../policy/policy.js';
 import { adminPolicy } from '../../modules/admin/admin.policy.js';
 import { parseCalendarLines } from './calendar.service.js';
-import { addWorkingDays } from '../../../domain/calendar/workdays.js';
-import { addMonths } from '../../../domain/calendar/months.js';
-import { explainText } from '../../../domain/calendar/explain.js';
 import { assertDate } from '../../../domain/calendar/dates.js';
 import { CalendarCoverageError } from '../../../domain/calendar/types.js';
 import { badRequest } from '../errors.js';
@@ -55,10 +52,11 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     mustActor(req.actor);
     let start: string;
     try { start = assertDate(req.query.start); } catch (e) { return badRequest(e instanceof Error ? e.message : '日期无效', 'invalid_date'); }
-    const c = await cal().get();
+    // The same rule as every deadline of the application: a year not imported counts weekends only, and says so.
+    const pc = await cal().provisional();
     try {
-      const r = req.query.unit === 'workdays' ? addWorkingDays(c, start, req.query.n) : addMonths(c, start, req.query.n);
-      return { date: r.date, explanation: explainText(r) };
+      const r = req.query.unit === 'workdays' ? pc.workdays(start, req.query.n) : pc.months(start, req.query.n);
+      return { date: r.date, explanation: r.lines, provisional: r.provisional ?? false };
     } catch (e) {
       if (e instanceof CalendarCoverageError) return badRequest(e.message, 'calendar_not_covered');
       throw e;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Actor } from '../auth/roles.js';
 import { WorkCalendar, CalendarDataError, type CalendarEntry } from '../../../domain/calendar/types.js';
 import { addDays } from '../../../domain/calendar/dates.js';
+import { provisionalCalendar, provisionalNote, type ProvisionalCalendar } from '../../../domain/calendar/provisional.js';
 import { recordAudit } from '../audit/audit.js';
 import { badRequest } from '../errors.js';
 
@@ -42,7 +43,19 @@ export class CalendarService {
     this.cached = null;
   }
 
-  /** Warns when the calendar does not reach 90 days ahead: deadlines past that point could not be computed. */
+  /**
+   * The calendar every deadline of the application is computed with: the imported years, and weekends only for a
+   * year not imported yet, with the note that says so (domain/calendar/provisional.ts). Only the CLI refuses such
+   * years instead.
+   */
+  async provisional(): Promise<ProvisionalCalendar> {
+    return provisionalCalendar(await this.get());
+  }
+
+  /**
+   * Warns when the calendar does not reach 90 days ahead. Deadlines past that point are computed with weekends
+   * only; the warning says so in the words their explanations use.
+   */
   async coverage(): Promise<CalendarCoverage> {
     const cal = await this.get();
     const today = this.clock.today();
@@ -55,7 +68,7 @@ export class CalendarService {
       coversHorizon: missingYears.length === 0,
       missingYears,
       warning: missingYears.length
-        ? `工作日历未覆盖未来 90 天（至 ${horizon}）：缺少 ${missingYears.join('、')} 年的节假日安排，请系统管理员尽快导入，否则相关期限无法计算。`
+        ? `工作日历未覆盖未来 90 天（至 ${horizon}）：${provisionalNote(missingYears)}。请系统管理员尽快导入该年度节假日安排。`
         : null,
     };
   }

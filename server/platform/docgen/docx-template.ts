@@ -53,8 +53,13 @@ export async function makeTemplate(file: Document): Promise<DocxTemplate> {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-/** Escapes as docx does: the five entities, and control characters XML 1.0 cannot hold are dropped. */
-export const escapeXml = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+/**
+ * Escapes as docx does, the five entities, and drops every character XML 1.0 cannot hold: control characters
+ * other than tab, line feed and carriage return, surrogates without their pair, U+FFFE and U+FFFF. One of these in
+ * a reply point would make document.xml malformed (and LibreOffice fail on it).
+ */
+export const escapeXml = (s: string) =>
+  s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu, (c) => ESCAPES[c] ?? '');
 const escapeValue = (v: unknown) => (typeof v === 'string' ? escapeXml(v) : String(v));
 
 type Xmlable = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { seed187 } from './fixtures/seed-187.js';
 import {
   LAYOUT,
   ReplyRenderError,
+  addressedTo,
   chineseOrdinal,
   formatChineseDate,
   renderReplyCopies,
@@ -240,6 +241,12 @@ describe('renderReplyCopies', () => {
       for (const other of seed187.addressees.filter((n) => n !== name)) {
         expect(texts.join('\n')).not.toContain(other);
       }
+      // One deputy is addressed in the singular, throughout: intro, points, closing.
+      const all = texts.join('\n');
+      expect(all).not.toMatch(/你/);
+      expect(all).toContain('关于您提出的“关于提升开发区公共配套服务，优化营商环境的建议”已收悉。');
+      expect(all).toContain('感谢您对开发区建设的关心和支持');
+      expect(texts).toContain('以上答复您是否满意，如有意见，敬请反馈。');
     }
   });
 
@@ -248,9 +255,17 @@ describe('renderReplyCopies', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0].fileName).toBe('高工信发〔2024〕37号.docx');
     expect(copies[0].addressees).toEqual(seed187.addressees);
-    expect(paragraphs((await unzip(copies[0].data)).document)).toContain(
-      '尊敬的郜义鹏、李科、杜小林、韩志峰、万建勤代表：',
-    );
+    const texts = paragraphs((await unzip(copies[0].data)).document);
+    expect(texts).toContain('尊敬的郜义鹏、李科、杜小林、韩志峰、万建勤代表：');
+    // Several deputies: the plural stays.
+    expect(texts).toContain('以上答复你们是否满意，如有意见，敬请反馈。');
+    expect(texts.join('\n')).toContain('关于你们提出的');
+    expect(texts.join('\n')).not.toContain('您');
+  });
+
+  it('addressedTo: 你们 and 你 become 您 for one addressee only', () => {
+    expect(addressedTo('以上答复你们是否满意，感谢你的支持。', 1)).toBe('以上答复您是否满意，感谢您的支持。');
+    expect(addressedTo('以上答复你们是否满意。', 2)).toBe('以上答复你们是否满意。');
   });
 
   it('keeps file names apart for deputies with the same name, and names by title without a number', async () => {

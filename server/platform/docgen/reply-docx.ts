@@ -177,6 +177,14 @@ function cells(text: string): number {
   return n;
 }
 
+/**
+ * A letter to one deputy speaks to one person: 你们 (and a plain 你) become 您, in the intro, the points and the
+ * closing (以上答复您是否满意). A joint letter to several keeps the plural.
+ */
+export function addressedTo(text: string, addressees: number): string {
+  return addressees === 1 ? text.replace(/你们|你/g, '您') : text;
+}
+
 function paragraphsOf(text: string | null | undefined): string[] {
   return (text ?? '')
     .split(/\r?\n/)
@@ -370,12 +378,13 @@ function body(doc: ReplyDocument): (Paragraph | Table)[] {
   );
   const names = doc.addressees.map((a) => a.trim()).filter(Boolean);
   const suffix = doc.addresseeSuffix ?? '代表';
+  const lines = (text: string | null | undefined) => paragraphsOf(text).map((line) => addressedTo(line, names.length));
   out.push(para([run(`尊敬的${names.join('、')}${suffix}：`)], { spacing: { before: LINE } }));
-  for (const line of paragraphsOf(doc.intro)) out.push(bodyParagraph(line));
+  for (const line of lines(doc.intro)) out.push(bodyParagraph(line));
   for (const point of doc.points) {
-    const heading = (point.heading ?? '').trim().replace(LEVEL1_PREFIX, '');
+    const heading = addressedTo((point.heading ?? '').trim().replace(LEVEL1_PREFIX, ''), names.length);
     if (!heading) {
-      const [first = '', ...rest] = paragraphsOf(point.text);
+      const [first = '', ...rest] = lines(point.text);
       out.push(bodyParagraph(`${chineseOrdinal(point.ordinal)}、${first.replace(LEVEL1_PREFIX, '')}`));
       for (const line of rest) out.push(bodyParagraph(line));
       continue;
@@ -388,11 +397,11 @@ function body(doc: ReplyDocument): (Paragraph | Table)[] {
         keepNext: true,
       }),
     );
-    for (const line of paragraphsOf(point.text)) out.push(bodyParagraph(line));
+    for (const line of lines(point.text)) out.push(bodyParagraph(line));
   }
   // The closing lines stay on the page of the signature, so it never stands alone.
-  for (const line of paragraphsOf(doc.closing?.trim() ? doc.closing : DEFAULT_CLOSING)) out.push(bodyParagraph(line, true));
-  for (const line of paragraphsOf(doc.extraClosing)) out.push(bodyParagraph(line, true));
+  for (const line of lines(doc.closing?.trim() ? doc.closing : DEFAULT_CLOSING)) out.push(bodyParagraph(line, true));
+  for (const line of lines(doc.extraClosing)) out.push(bodyParagraph(line, true));
   out.push(...signature(doc));
   out.push(...footBlock(doc));
   return out;
@@ -492,7 +501,7 @@ export function safeFileName(base: string, extension = '.docx'): string {
 
 /**
  * The files to send: one joint reply naming every deputy, or one reply per deputy (逐人答复) whose salutation
- * names only that deputy. File names look like 高工信发〔2024〕37号-郜义鹏.docx.
+ * names only that deputy and whose text says 您 where the joint one says 你们. File names look like 高工信发〔2024〕37号-郜义鹏.docx.
  */
 export async function renderReplyCopies(doc: ReplyDocument, mode: 'joint' | 'per_deputy'): Promise<ReplyCopy[]> {
   checkDocument(doc);

@@ -8,7 +8,7 @@ export interface ReplyDetail {
   suggestion: { id: string; number: number | null; title: string; sessionName: string; kind: string; category: string };
   unit: { id: string; name: string }; docNumber: string | null; round: number; classCode: string | null; classLabel: string | null;
   addressee: string; intro: string | null; points: Array<{ ordinal: number; heading: string | null; text: string; responsibleOrgName: string | null }>;
-  closing: string; signer: string | null; contactPerson: string | null; contactPhone: string | null; replyDate: string | null; redactionCount: number;
+  closing: string; signature: { organ: string; date: string | null }; contactPerson: string | null; contactPhone: string | null; replyDate: string | null; redactionCount: number;
 }
 export interface Light { light: 'green' | 'yellow' | 'red'; reasons: Array<{ level: string; text: string }>; expected: number | null; gap: number | null }
 export interface ProjectSummary {

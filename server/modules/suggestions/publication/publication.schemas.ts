@@ -16,6 +16,8 @@ const Deadline = z.object({
   workdays: z.number(),
   /** How the due date was computed (days skipped and why). */
   lines: z.array(z.string()),
+  /** Counted with weekends only for a year whose holidays are not imported yet (the lines say so). */
+  provisional: z.boolean(),
   /** 正常 / 临期 / 逾期 until published. */
   clock: z.object({ dueDate: z.string(), status: z.enum(['normal', 'due_soon', 'overdue']), statusLabel: z.string(), workdaysLeft: z.number(), text: z.string() }).nullable(),
 }).nullable();
@@ -77,7 +79,7 @@ export const PublishedReplyView = z.object({
   intro: z.string().nullable(),
   points: z.array(PublishedPoint),
   closing: z.string(),
-  signer: z.string().nullable(),
+  signature: z.object({ organ: z.string(), date: z.string().nullable() }),
   contactPerson: z.string().nullable(),
   contactPhone: z.string().nullable(),
   replyDate: z.string().nullable(),

@@ -10,12 +10,12 @@ import { authorize } from '../../../platform/policy/policy.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { badRequest, conflict, notFound, staleWrite } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { addWorkingDays, todayInShanghai, type WorkCalendar } from '../../../../domain/calendar/index.js';
-import { explainText } from '../../../../domain/calendar/explain.js';
+import { todayInShanghai } from '../../../../domain/calendar/index.js';
+import type { ProvisionalCalendar } from '../../../../domain/calendar/provisional.js';
 import { deadlineClock } from '../../../../domain/deadline-clock.js';
 import { indexSuggestion } from '../search/search.indexer.js';
 import { classLabelOf } from '../tools.shared.js';
-import type { PublishedReply } from './published.js';
+import { parsePublished, type PublishedReply } from './published.js';
 import { addresseesOf, openRepliesByStartDay, pointsOf, replyContextQuery, type PointRow, type PublicationState, type ReplyContext } from './publication.repo.js';
 import { publicationPolicy } from './publication.policy.js';
 import { appliedOf, FINDING_LABELS, parseRecord, reviewFields, type ManualRedaction, type ReviewField, type ReviewRecord } from './review.js';
@@ -39,7 +39,7 @@ export function publishedFields(c: ReplyContext, points: PointRow[]): ReviewFiel
     fields.push({ key: `point:${p.id}:text`, label: `第${n}点 内容`, text: p.text });
   }
   fields.push({ key: 'closing', label: '结束语', text: c.closing });
-  if (c.signer) fields.push({ key: 'signer', label: '签发人', text: c.signer });
+  // The signer (签发人) is not on the official document, so not on its public copy either.
   if (c.contact_person) fields.push({ key: 'contactPerson', label: '联系人', text: c.contact_person });
   if (c.contact_phone) fields.push({ key: 'contactPhone', label: '联系电话', text: c.contact_phone });
   return fields;
@@ -53,14 +53,10 @@ function instantDate(iso: string | null) {
 
 /**
  * Whether an unpublished reply whose publication period starts on `from` is overdue today: as its own
- * deadline shows it, so not when the calendar cannot compute the due date or the clock.
+ * deadline shows it (a year not imported counted with weekends only, as everywhere).
  */
-function publicationOverdue(cal: WorkCalendar, today: string, from: string, workdays: number): boolean {
-  try {
-    return deadlineClock(cal, today, addWorkingDays(cal, from, workdays).date, 5).status === 'overdue';
-  } catch {
-    return false;
-  }
+function publicationOverdue(pc: ProvisionalCalendar, today: string, from: string, workdays: number): boolean {
+  return deadlineClock(pc.cal, today, pc.workdays(from, workdays).date, 5).status === 'overdue';
 }
 
 /** The redacted copy of a reply as the public will read it, with the list of what was hidden. */
@@ -82,7 +78,7 @@ export async function publishedCopy(db: Queryable, c: ReplyContext, record: Revi
     intro: text('intro'),
     points: points.map((p) => ({ ordinal: p.ordinal, heading: p.heading ? text(`point:${p.id}:heading`) : null, text: text(`point:${p.id}:text`) ?? '', responsibleOrgName: p.org_name })),
     closing: text('closing') ?? c.closing,
-    signer: text('signer'),
+    signature: { organ: c.u_name, date: c.reply_date },
     contactPerson: text('contactPerson'),
     contactPhone: text('contactPhone'),
     replyDate: c.reply_date,
@@ -104,23 +100,19 @@ export class PublicationService {
   }
 
   /** Due date of publication: the rule set's working days after the day the reply was submitted. */
-  private deadline(cal: WorkCalendar, c: ReplyContext) {
+  private deadline(pc: ProvisionalCalendar, c: ReplyContext) {
     const from = instantDate(c.submitted_at) ?? c.reply_date;
     if (!from) return null;
-    try {
-      const comp = addWorkingDays(cal, from, c.rs_publish_workdays);
-      const clock = c.publication_state === 'published' ? null : deadlineClock(cal, this.ctx.clock.today(), comp.date, 5);
-      return { dueDate: comp.date, from, workdays: c.rs_publish_workdays, lines: explainText(comp), clock };
-    } catch {
-      return { dueDate: null, from, workdays: c.rs_publish_workdays, lines: ['工作日历未覆盖该期间，无法计算公开期限，请系统管理员导入节假日安排'], clock: null };
-    }
+    const due = pc.workdays(from, c.rs_publish_workdays);
+    const clock = c.publication_state === 'published' ? null : deadlineClock(pc.cal, this.ctx.clock.today(), due.date, 5);
+    return { dueDate: due.date, from, workdays: c.rs_publish_workdays, lines: due.lines, provisional: due.provisional ?? false, clock };
   }
 
   private review(c: ReplyContext, points: PointRow[], record: ReviewRecord) {
     return reviewFields(publishedFields(c, points), record, { keepNumbers: keepNumbersOf(c) });
   }
 
-  private summary(c: ReplyContext, cal: WorkCalendar, findings: number | null) {
+  private summary(c: ReplyContext, cal: ProvisionalCalendar, findings: number | null) {
     const record = parseRecord(c.redactions_json);
     const state = c.publication_state as PublicationState;
     return {
@@ -153,7 +145,7 @@ export class PublicationService {
     if (f.sessionId) q = q.where('s.session_id', '=', f.sessionId);
     const total = await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.orderBy('r.submitted_at').orderBy('r.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-    const cal = await this.ctx.calendar.get();
+    const cal = await this.ctx.calendar.provisional();
     const points = await pointsOf(this.ctx.db, rows.map((r) => r.id));
     const counts = await this.statusCounts(f.sessionId);
     return {
@@ -177,7 +169,7 @@ export class PublicationService {
     const n = (s: string) => Number(rows.find((r) => r.publication_state === s)?.n ?? 0);
     // Overdue is derived: unpublished replies are counted by the day their publication period starts and the
     // rule set's working days, and each such day is computed once (50,000 replies one by one took 8 s).
-    const cal = await this.ctx.calendar.get();
+    const cal = await this.ctx.calendar.provisional();
     const today = this.ctx.clock.today();
     let overdue = 0;
     for (const g of await openRepliesByStartDay(this.ctx.db, this.ctx.dialect, sessionId)) {
@@ -203,7 +195,7 @@ export class PublicationService {
     const points = await pointsOf(this.ctx.db, [c.id]);
     const record = parseRecord(c.redactions_json);
     const fields = this.review(c, points, record);
-    const cal = await this.ctx.calendar.get();
+    const cal = await this.ctx.calendar.provisional();
     return {
       ...this.summary(c, cal, fields.reduce((n, x) => n + x.findings.filter((y) => !y.kept).length, 0)),
       title: replyTitle(c),
@@ -219,7 +211,7 @@ export class PublicationService {
         })),
       })),
       manual: record.manual,
-      published: c.publication_state === 'published' ? (JSON.parse(c.published_json ?? 'null') as PublishedReply | null) : null,
+      published: c.publication_state === 'published' ? parsePublished(c.published_json) : null,
     };
   }
 

@@ -34,6 +34,7 @@ describe('publication with redaction', () => {
         contactPerson: '李晓东', contactPhone: '5241566',
       }],
     });
+    await env.ctx.db.updateTable('reply').set({ signer: '王建军' }).where('id', '=', a.replyIds[0]).execute();
     await env.ctx.db.updateTable('assignment').set({ opinion_text: '内部协办意见专有文字', opinion_at: env.clock.nowIso() }).where('suggestion_id', '=', a.id).where('role', '=', 'co').execute();
     b = await fixtureSuggestion(env.ctx, {
       sessionId, number: 188, title: '关于园区绿化的建议', body: '园区裸露土地较多。', leadDeputyId: gao, leadUnit: '工信局',
@@ -145,6 +146,10 @@ describe('publication with redaction', () => {
     const one = await anon.get(`/api/public/replies/${a.replyIds[0]}`);
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ docNumber: '高工信发〔2024〕37号', classCode: 'B', round: 1 });
+    // Signed as the official document is: the issuing unit over the date; the signer's name is not published.
+    expect(one.json().signature).toEqual({ organ: '高平市工业和信息化局', date: '2024-07-30' });
+    expect(one.body).not.toContain('王建军');
+    expect(one.json()).not.toHaveProperty('signer');
     for (const id of [b.replyIds[0], c.replyIds[0], 'nope']) expect((await anon.get(`/api/public/replies/${id}`)).statusCode).toBe(404);
     const filtered = await anon.get(`/api/public/replies?q=${encodeURIComponent('第十中学')}`);
     expect(filtered.json().total).toBe(1);
@@ -153,12 +158,28 @@ describe('publication with redaction', () => {
     expect(search.json().items[0].replies[0].segments.some((s: { text: string; mark: boolean }) => s.mark && s.text === '第十中学')).toBe(true);
   });
 
+  it('a copy published with the signer\'s name (before the signature was stored) is shown signed by the unit', async () => {
+    const row = await env.ctx.db.selectFrom('reply').select('published_json').where('id', '=', a.replyIds[0]).executeTakeFirstOrThrow();
+    const { signature: _signature, ...old } = JSON.parse(row.published_json!);
+    await env.ctx.db.updateTable('reply').set({ published_json: JSON.stringify({ ...old, signer: '王建军（演示）' }) }).where('id', '=', a.replyIds[0]).execute();
+    try {
+      const one = await env.anon().get(`/api/public/replies/${a.replyIds[0]}`);
+      expect(one.statusCode).toBe(200);
+      expect(one.json().signature).toEqual({ organ: '高平市工业和信息化局', date: '2024-07-30' });
+      expect(one.body).not.toContain('王建军');
+    } finally {
+      await env.ctx.db.updateTable('reply').set({ published_json: row.published_json }).where('id', '=', a.replyIds[0]).execute();
+    }
+  });
+
   it('the demo\'s published reply (No. 45) is served in the public shape', async () => {
     const list = (await env.anon().get(`/api/public/replies?q=${encodeURIComponent('污水')}`)).json();
     expect(list.items.map((i: { title: string }) => i.title)).toContain('关于市人大七届七次会议第45号建议的答复');
     const one = (await env.anon().get(`/api/public/replies/${list.items[0].id}`)).json();
     expect(one).toMatchObject({ unit: { name: '高平市城市管理局' }, suggestion: { number: 45 }, classCode: 'A' });
     expect(one.points).toHaveLength(2);
+    expect(one.signature.organ).toBe('高平市城市管理局');
+    expect(one).not.toHaveProperty('signer');
   });
 
   it('no draft, unreviewed reply, co-unit opinion or personal phone reaches any public response', async () => {
@@ -213,7 +234,7 @@ describe('publication with redaction', () => {
       const due: string = own.deadline.dueDate;
       expect(own.deadline.lines.join('\n')).toContain('2024-08-23'); // counted from the day in China
       const after = new Date(Date.parse(`${due}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      // 2027 is not in the test calendar: no clock can be shown then, and none is counted.
+      // 2027 is not in the test calendar: it is counted with weekends only, in the clocks and the count alike.
       for (const day of ['2024-08-02', '2024-08-28', due, after, '2027-01-05', '2024-10-08']) {
         env.clock.set(`${day}T02:00:00.000Z`);
         const client = await env.as('organizer');

@@ -23,7 +23,11 @@ export interface PublishedReply {
   intro: string | null;
   points: PublishedPoint[];
   closing: string;
-  signer: string | null;
+  /**
+   * The signature as the official document shows it: the issuing unit over the date (成文日期). The signer (签发人)
+   * is not on the document and is not published.
+   */
+  signature: { organ: string; date: string | null };
   contactPerson: string | null;
   contactPhone: string | null;
   replyDate: string | null;
@@ -37,7 +41,11 @@ export const parsePublished = (json: string | null): PublishedReply | null => {
     const v = JSON.parse(json);
     const ok = v && typeof v.title === 'string' && v.suggestion && typeof v.suggestion.title === 'string' && typeof v.suggestion.sessionName === 'string'
       && v.unit && typeof v.unit.name === 'string' && Array.isArray(v.points) && typeof v.closing === 'string';
-    return ok ? (v as PublishedReply) : null;
+    if (!ok) return null;
+    // Copies published before the signature was stored carried the signer's name instead: never shown.
+    const { signer: _signer, ...rest } = v as PublishedReply & { signer?: unknown };
+    const signature = rest.signature && typeof rest.signature.organ === 'string' ? rest.signature : { organ: rest.unit.name, date: rest.replyDate ?? null };
+    return { ...rest, signature };
   } catch {
     return null;
   }

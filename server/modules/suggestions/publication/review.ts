@@ -5,7 +5,7 @@
 import { KIND_LABELS, findPersonalData, type RedactionKind } from '../../../../domain/text/redact.js';
 
 export interface ReviewField {
-  /** 'suggestionTitle' | 'intro' | 'point:<id>:heading' | 'point:<id>:text' | 'closing' | 'signer' | 'contactPerson' | 'contactPhone' */
+  /** 'suggestionTitle' | 'intro' | 'point:<id>:heading' | 'point:<id>:text' | 'closing' | 'contactPerson' | 'contactPhone' */
   key: string;
   label: string;
   text: string;

@@ -84,7 +84,7 @@ export function ReplyPage({ id }: { id: string }) {
             </div>
           ))}
           <p className="para">{r.closing}</p>
-          <p className="sign">{r.signer ?? r.unit.name}<br />{fmtDate(r.replyDate)}</p>
+          <p className="sign">{r.signature.organ}<br />{fmtDate(r.signature.date)}</p>
           {(r.contactPerson || r.contactPhone) && <p className="para">（{r.contactPerson ? `联系人：${r.contactPerson}，` : ''}{r.contactPhone ? `联系电话：${r.contactPhone}` : ''}）</p>}
           <p className="muted small">公开于 {fmtDate(r.publishedAt)}{r.redactionCount ? `；为保护个人信息，已隐去 ${r.redactionCount} 处` : ''}。</p>
           <p><Link to={`/public/promises?reply=${r.id}`}>查看本答复中的承诺落实情况 →</Link></p>
