@@ -59,6 +59,9 @@ export function sniffKind(data: Buffer, name: string): FileKind | null {
   return null;
 }
 
+/** Extensions dropped from a name before the detected kind's own is added (others stay visible: x.exe.png). */
+const KNOWN_EXT = /\.(jpe?g|png|webp|gif|bmp|heic|pdf|docx?|xlsx?|txt|md|markdown)$/i;
+
 /**
  * A safe display name: no directories, control, reserved or bidirectional-override characters, at most
  * `maxLength` characters, ending in the extension of the detected kind (whatever the name claimed).
@@ -69,7 +72,7 @@ export function sanitizeFileName(raw: string, kind: FileKind, fallback = '文件
     .replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\.[a-z0-9]{1,8}$/i, '')
+    .replace(KNOWN_EXT, '')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   if (!stem) stem = fallback;
   const ext = FILE_KINDS[kind].ext;
