@@ -5,6 +5,7 @@
  * the content with SM3.
  */
 import type { FastifyRequest } from 'fastify';
+import { verifyArchiveInWorker } from '../../platform/files/archive.js';
 import { checkFile, readForm, type CheckedFile, type FileRule } from '../../platform/files/intake.js';
 
 export type { CheckedFile } from '../../platform/files/intake.js';
@@ -19,8 +20,16 @@ export const EVIDENCE_RULE: FileRule = {
   fallbackName: '佐证材料',
 };
 
-/** Validates one evidence file: 413 when over 10 MB, 415 when not a photo, PDF or office document. */
-export const checkEvidenceFile = (data: Buffer, clientName: string): CheckedFile => checkFile(data, clientName, EVIDENCE_RULE);
+/**
+ * Validates one evidence file: 413 when over 10 MB, 415 when not a photo, PDF or office document. A .docx or
+ * .xlsx is stored as it came but only once its whole package inflates within the archive limits (a lying size
+ * is caught here, not by whoever opens the file later).
+ */
+export async function checkEvidenceFile(data: Buffer, clientName: string): Promise<CheckedFile> {
+  const file = checkFile(data, clientName, EVIDENCE_RULE);
+  if (file.kind === 'docx' || file.kind === 'xlsx') await verifyArchiveInWorker(file.data);
+  return file;
+}
 
 export interface EvidenceForm {
   fields: Record<string, string>;

@@ -10,6 +10,7 @@
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../errors.js';
+import { runInWorker } from './parse-pool.js';
 
 export interface ArchiveLimits {
   /** Entries in the central directory. */
@@ -183,4 +184,25 @@ export function openArchive(data: Buffer, limits: ArchiveLimits = OFFICE_LIMITS,
     bytes,
     text: (name) => bytes(name)?.toString('utf8'),
   };
+}
+
+const XML_PART = /\.(xml|rels)$/i;
+const looksLikeXml = (b: Buffer) => /^(\uFEFF)?\s*</.test(b.subarray(0, 64).toString('utf8'));
+
+/**
+ * Inflates every entry within the limits and keeps nothing: the whole package is proven safe (or refused).
+ * Its XML parts must also look like XML (a ZIP stored as document.xml is not a document).
+ */
+export function verifyArchive(data: Buffer, limits: ArchiveLimits = OFFICE_LIMITS): { entries: number } {
+  const archive = openArchive(data, limits);
+  for (const e of archive.entries) {
+    const b = archive.bytes(e.name)!;
+    if (XML_PART.test(e.name) && b.length > 0 && !looksLikeXml(b)) invalid(`“${e.name.slice(0, 60)}”不是 XML`);
+  }
+  return { entries: archive.entries.length };
+}
+
+/** `verifyArchive` in a parse worker: up to `maxTotalBytes` of inflation does not hold up other requests. */
+export async function verifyArchiveInWorker(data: Buffer, limits: ArchiveLimits = OFFICE_LIMITS): Promise<void> {
+  await runInWorker(new URL('./archive.ts', import.meta.url).href, 'verifyArchive', [data, limits]);
 }

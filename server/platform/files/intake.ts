@@ -116,7 +116,9 @@ export function checkFile(data: Buffer, clientName: string, rule: FileRule): Che
   const shown = shownName(clientName, rule.label);
   if (data.length === 0) badRequest(`${rule.label}“${shown}”是空文件`, 'empty_file');
   if (data.length > rule.maxBytes) throw new AppError(413, 'too_large', `${rule.label}“${shown}”超过 ${mbLabel(rule.maxBytes)}，请压缩后再上传`);
-  const kind = sniffKind(data, clientName);
+  // A ZIP where no ZIP-based kind is taken is refused as it is, its directory not even read.
+  const zipTaken = rule.kinds.includes('docx') || rule.kinds.includes('xlsx');
+  const kind = isZip(data) && !zipTaken ? null : sniffKind(data, clientName);
   if (!kind || !rule.kinds.includes(kind)) {
     throw new AppError(415, 'unsupported_type', `${rule.label}“${shown}”的类型不受支持：只能上传${rule.kindsLabel}`);
   }

@@ -44,6 +44,7 @@ function toNode(name: string, items: Ordered[], attrs: Record<string, string> = 
 
 /** The document as a tree under a `#root` node; an XML text that is not well formed is a 415. */
 export function parseXml(xml: string): XNode {
+  if (!/^\uFEFF?\s*</.test(xml.slice(0, 256))) throw new AppError(415, 'invalid_archive', '文档内容不是有效的 XML，请用 Word 重新保存后上传');
   if (xml.includes('<!DOCTYPE')) throw new AppError(415, 'invalid_archive', '文档内容含有不允许的 DOCTYPE 声明，请用 Word 重新保存后上传');
   let parsed: Ordered[];
   try {
