@@ -6,7 +6,7 @@
 import { AppError } from '../errors.js';
 import { isZip, OFFICE_LIMITS, openArchive, type Archive } from '../files/archive.js';
 import { runInWorker } from '../files/parse-pool.js';
-import { find, findAll, kid, kids, parseXml, textOf, type XNode } from '../files/wordml.js';
+import { find, findAll, kid, kids, parseXml, textOf, xmlPart, type XNode } from '../files/wordml.js';
 import { findDocNumber, formatDocNumber, isCanonicalDocNumber } from '../../../domain/docnumber.js';
 
 export type FormatIssueCode =
@@ -413,7 +413,7 @@ async function checkFooters(
     const type = ref.attrs['w:type'] ?? 'default';
     if (type === 'even' && !evenAndOdd) continue;
     const target = rels.get(ref.attrs['r:id'] ?? '');
-    const xml = target ? zip.text(`word/${target.replace(/^\/?word\//, '')}`) : undefined;
+    const xml = target ? xmlPart(zip, `word/${target.replace(/^\/?word\//, '')}`) : undefined;
     if (xml === undefined) continue;
     const ftr = parseXml(xml);
     const { text, hasPage, paragraphs } = footerText(ftr);
@@ -497,7 +497,7 @@ export async function checkReplyDocx(data: Buffer, options: FormatCheckOptions =
     throw e;
   }
   const read = async (path: string) => {
-    const xml = zip.text(path);
+    const xml = xmlPart(zip, path);
     return xml === undefined ? undefined : parseXml(xml);
   };
   const document = await read('word/document.xml');

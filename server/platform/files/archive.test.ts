@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { lyingSizeBomb, manyEntries, nestedZip, overlappingEntries, zipBomb } from '../../testing/hostile-files.js';
 import { listArchive, OFFICE_LIMITS, openArchive, verifyArchive } from './archive.js';
+import { documentText } from './document-text.js';
+import { MAX_XML_PART_BYTES } from './wordml.js';
 
 const refusal = (fn: () => unknown): { status: number; code: string; message: string } => {
   try {
@@ -60,5 +63,13 @@ describe('archive reader', () => {
     expect(refusal(() => listArchive(real.subarray(0, real.length - 30)))).toMatchObject({ status: 415 });
     expect(refusal(() => verifyArchive(nestedZip('docx', 1)))).toMatchObject({ status: 415, message: expect.stringContaining('不是 XML') });
     expect(verifyArchive(real).entries).toBeGreaterThan(2);
+  });
+
+  it('parses no XML part over the 4 MB limit (fast-xml-parser time grows with it)', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', `<w:document>${randomBytes(MAX_XML_PART_BYTES / 2).toString('hex')}</w:document>`);
+    const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    await expect(documentText(data, 'a.docx')).rejects.toMatchObject({ status: 413, message: expect.stringContaining('最多 4 MB') });
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import { isZip, OFFICE_LIMITS, openArchive } from './archive.js';
 import { runInWorker } from './parse-pool.js';
-import { wordXmlText } from './wordml.js';
+import { wordXmlText, xmlPart } from './wordml.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -46,7 +46,7 @@ export function decodeText(data: Uint8Array): string {
 /** The body text of a .docx, its package read within the archive limits (413/415 for a hostile one). */
 function docxText(data: Buffer): string {
   if (!isZip(data)) throw new AppError(415, 'unreadable_file', '无法读取 .docx 文件：文件已损坏或不是 Word 文档');
-  const xml = openArchive(data, OFFICE_LIMITS).text('word/document.xml');
+  const xml = xmlPart(openArchive(data, OFFICE_LIMITS), 'word/document.xml');
   if (xml === undefined) throw new AppError(415, 'unreadable_file', '无法读取 .docx 文件：缺少正文（word/document.xml）');
   return wordXmlText(xml);
 }

@@ -5,6 +5,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../errors.js';
+import type { Archive } from './archive.js';
 
 export interface XNode {
   name: string;
@@ -26,6 +27,19 @@ const parser = new XMLParser({
   ignorePiTags: true,
   commentPropName: false,
 });
+
+/** Largest XML part that is parsed (a 100-page reply's document.xml is about 1–2 MB). */
+export const MAX_XML_PART_BYTES = 4 * 1024 * 1024;
+
+/** The text of an XML part of an opened package, refused with a 413 when over MAX_XML_PART_BYTES. */
+export function xmlPart(archive: Archive, name: string): string | undefined {
+  const e = archive.entries.find((x) => x.name === name);
+  if (!e) return undefined;
+  if (e.size > MAX_XML_PART_BYTES) {
+    throw new AppError(413, 'archive_too_large', `文档内容过大（“${name.slice(0, 60)}”解压后 ${Math.round(e.size / 1024 / 1024)} MB，最多 ${MAX_XML_PART_BYTES / 1024 / 1024} MB），请拆分后再上传`);
+  }
+  return archive.text(name);
+}
 
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
