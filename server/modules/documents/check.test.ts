@@ -64,9 +64,10 @@ describe('format checker (格式检查)', () => {
     expect(json.json().ok).toBe(false);
     const txt = await gongxin.inject({ method: 'POST', url: '/api/documents/check', ...multipart('答复.txt', Buffer.from('答复')) });
     expect(txt.statusCode).toBe(415);
-    expect(txt.json().message).toContain('只能检查 .docx 文件');
+    expect(txt.json().message).toContain('只能上传 .docx 文件');
     const broken = await gongxin.inject({ method: 'POST', url: '/api/documents/check', ...multipart('坏文件.docx', Buffer.from('not a zip')) });
-    expect(broken.json()).toMatchObject({ ok: false, issues: [{ code: 'NOT_DOCX', message: '文件不是有效的 .docx 文档', where: '文件' }] });
+    expect(broken.statusCode).toBe(415);
+    expect(broken.json()).toMatchObject({ code: 'unsupported_type', message: '文件“坏文件.docx”的类型不受支持：只能上传 .docx 文件（Word 2007 及以后的格式）' });
     const deputy = await env.as('gaoyipeng');
     expect((await deputy.inject({ method: 'POST', url: '/api/documents/check', ...multipart('a.docx', await everydayDocx()) })).statusCode).toBe(403);
     expect((await env.anon().post('/api/documents/check', { fileName: 'a.docx', contentBase64: 'UEsDBA==' })).statusCode).toBe(401);

@@ -6,7 +6,8 @@ import { authorize } from '../../platform/policy/policy.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, badRequest, conflict, forbidden } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { documentText } from '../../platform/files/document-text.js';
+import { documentTextInWorker } from '../../platform/files/document-text.js';
+import { checkFile, type FileKind } from '../../platform/files/intake.js';
 import { parseReply } from '../../../domain/text/reply-parser.js';
 import { formatDocNumber, parseDocNumber } from '../../../domain/docnumber.js';
 import { DEFAULT_CLOSING } from '../../platform/docgen/reply-docx.js';
@@ -17,7 +18,9 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import type { RegistryService } from './registry.service.js';
 import { replyTitle } from './reply-document.js';
 import { indexSuggestion } from '../suggestions/search/search.indexer.js';
-import type { Upload } from './upload.js';
+import { MAX_DOCUMENT_BYTES, type Upload } from './upload.js';
+
+const IMPORT_KINDS: FileKind[] = ['docx', 'txt', 'md'];
 import type { ImportBody, ImportPreview, ImportResult } from './import.schemas.js';
 
 type Body = z.infer<typeof ImportBody>;
@@ -49,13 +52,9 @@ export class ImportService {
 
   async preview(actor: Actor, upload: () => Promise<Upload>): Promise<z.infer<typeof ImportPreview>> {
     authorize(documentsPolicy, actor, 'import', null);
-    const file = await upload();
-    let text: string;
-    try {
-      text = await documentText(file.data, file.fileName);
-    } catch (e) {
-      throw new AppError(/不支持的文件类型/.test((e as Error).message) ? 415 : 400, 'unreadable_file', (e as Error).message);
-    }
+    const up = await upload();
+    const file = checkFile(up.data, up.fileName, { kinds: IMPORT_KINDS, maxBytes: MAX_DOCUMENT_BYTES, label: '文件', kindsLabel: ' .txt、.md 或 .docx 文件', fallbackName: '未命名文件' });
+    const text = await documentTextInWorker(file.data, file.name);
     if (!text.trim()) badRequest('文件中没有文字内容（扫描件请先转换为文字）', 'empty_file');
     const parsed = parseReply(text);
     const { intro, closing } = replySections(text, parsed.issuingOrgan);
@@ -89,7 +88,7 @@ export class ImportService {
       deputies.push({ name, deputyId: d?.id ?? null });
     }
     return {
-      fileName: file.fileName,
+      fileName: file.name,
       text: text.replace(/^\s+/, '').slice(0, 50_000),
       parsed,
       intro,

@@ -154,11 +154,11 @@ describe('importing existing replies (导入答复)', () => {
 
   it('reports unreadable, unsupported, empty and oversized files in Chinese', async () => {
     const broken = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('答复.docx', Buffer.from('this is not a zip file')) });
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json().message).toContain('无法读取 .docx 文件');
+    expect(broken.statusCode).toBe(415);
+    expect(broken.json().message).toBe('文件“答复.docx”的类型不受支持：只能上传 .txt、.md 或 .docx 文件');
     const pdf = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('答复.pdf', Buffer.from('%PDF-1.4')) });
     expect(pdf.statusCode).toBe(415);
-    expect(pdf.json().message).toContain('不支持的文件类型');
+    expect(pdf.json().message).toContain('类型不受支持');
     const blank = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('空白.txt', Buffer.from('  \n\n ')) });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().message).toContain('没有文字内容');

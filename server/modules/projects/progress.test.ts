@@ -81,7 +81,7 @@ describe('progress reports with photos', () => {
       const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
       const res = await postForm(zone, `/api/projects/${schoolId}/updates`, fields(), [{ filename: 'a.png', type: 'image/png', data: gif }]);
       expect(res.statusCode).toBe(415);
-      expect(res.json().message).toBe('照片“a.png”不是 JPEG、PNG 或 WebP 图片');
+      expect(res.json().message).toBe('照片“a.png”的类型不受支持：只能上传 JPEG、PNG 或 WebP 图片');
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
       expect((await postForm(zone, `/api/projects/${schoolId}/updates`, fields(), [{ filename: 'x.svg', type: 'image/svg+xml', data: svg }])).statusCode).toBe(415);
     });

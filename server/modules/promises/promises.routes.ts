@@ -85,7 +85,7 @@ export const promiseRoutes: FastifyPluginAsyncZod = async (app) => {
     const form = await readEvidenceForm(req);
     const fields = parseWith(EvidenceFields, form.fields);
     const version = parseWith(z.coerce.number({ message: '缺少版本号' }).int().positive('缺少版本号'), form.fields.version);
-    const file = form.file ? checkEvidenceFile(form.file.data, form.file.filename) : null;
+    const file = form.file ? await checkEvidenceFile(form.file.data, form.file.filename) : null;
     return s().evidence.add(actor, req.params.id, fields, file, version);
   });
   app.post('/api/promises/:id/evidence/:evidenceId/void', { schema: { tags, summary: '作废一条佐证（保留记录）', params: EvidenceParams, body: VoidBody } },

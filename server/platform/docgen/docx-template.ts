@@ -4,20 +4,20 @@
  * docx builds and serialises the whole package on every call — default styles, theme, numbering, settings,
  * footers — and that constant part costs far more than a reply's body. Here the package is built once by docx
  * (a template), and each file then only serialises its body paragraphs (docx's own components, through their
- * `prepForXml`) into the template's document.xml, and fills title, author and dates of the core properties.
+ * `prepForXml`) into the template's document.xml, and fills title, author and dates of the core properties;
+ * jszip writes the package, reusing the template's compressed constant parts.
  * The result is the same XML docx writes, byte for byte (checked by reply-docx.test.ts against Packer).
  */
 import JSZip from 'jszip';
 import { Packer, type Document, type IContext, type XmlComponent } from 'docx';
-import { zipEntries, zipEntry, type ZipEntry } from './zip-writer.js';
 
 const TITLE_MARK = '\uE000';
 const CREATOR_MARK = '\uE001';
 const WHEN_RE = /(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g;
 
 export interface DocxTemplate {
-  /** The package's parts in docx's order, compressed once; null where document.xml and core.xml go. */
-  parts: Array<{ name: string; entry: ZipEntry | null }>;
+  /** docx's package of the template: jszip reuses its compressed constant parts in every file. */
+  packed: Buffer;
   documentHead: string;
   documentTail: string;
   core: string;
@@ -29,22 +29,15 @@ export const TEMPLATE_META = { title: TITLE_MARK, creator: CREATOR_MARK } as con
 
 /** Packs `file` once with docx and keeps its parts. Its body is replaced in every file made from it. */
 export async function makeTemplate(file: Document): Promise<DocxTemplate> {
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(file));
-  const parts: DocxTemplate['parts'] = [];
-  let documentXml = '';
-  let core = '';
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    if (entry.name === 'word/document.xml') documentXml = await entry.async('string');
-    else if (entry.name === 'docProps/core.xml') core = await entry.async('string');
-    const filled = entry.name === 'word/document.xml' || entry.name === 'docProps/core.xml';
-    parts.push({ name: entry.name, entry: filled ? null : zipEntry(entry.name, await entry.async('uint8array')) });
-  }
+  const packed = await Packer.toBuffer(file);
+  const zip = await JSZip.loadAsync(packed);
+  const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
   const open = documentXml.indexOf('<w:body>') + '<w:body>'.length;
   const close = documentXml.lastIndexOf('<w:sectPr');
   if (open < '<w:body>'.length || close < open || !core.includes(TITLE_MARK)) throw new Error('docx template: unexpected package layout');
   return {
-    parts,
+    packed,
     documentHead: documentXml.slice(0, open),
     documentTail: documentXml.slice(close),
     core,
@@ -106,7 +99,10 @@ export async function packFromTemplate(t: DocxTemplate, children: XmlComponent[]
     .replace(TITLE_MARK, escapeXml(meta.title))
     .replace(CREATOR_MARK, escapeXml(meta.creator))
     .replace(WHEN_RE, (_m, open: string, _k: string, close: string) => `${open}${when}${close}`);
-  const entries = t.parts.map(({ name, entry }) =>
-    entry ?? zipEntry(name, name === 'docProps/core.xml' ? core : t.documentHead + body + t.documentTail));
-  return zipEntries(entries, now);
+  // Parts left as loaded keep their compressed bytes (jszip copies them when the method matches); only the
+  // body and the core properties are compressed per file.
+  const zip = await JSZip.loadAsync(t.packed);
+  zip.file('word/document.xml', t.documentHead + body + t.documentTail, { date: now });
+  zip.file('docProps/core.xml', core, { date: now });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -3,7 +3,10 @@
  * 22 × 28 grid, the fonts and sizes of title, body and headings, the forms of document number, date and page
  * number, and the presence of title, closing sentence and 附注. Reports each departure in Chinese with where it is.
  */
-import JSZip from 'jszip';
+import { AppError } from '../errors.js';
+import { isZip, OFFICE_LIMITS, openArchive, type Archive } from '../files/archive.js';
+import { runInWorker } from '../files/parse-pool.js';
+import { find, findAll, kid, kids, parseXml, textOf, xmlPart, type XNode } from '../files/wordml.js';
 import { findDocNumber, formatDocNumber, isCanonicalDocNumber } from '../../../domain/docnumber.js';
 
 export type FormatIssueCode =
@@ -57,70 +60,6 @@ const TITLE_FONTS = new Set([FONT.title, '方正小标宋_GBK']);
 /** Arabic numerals and Latin letters may also be set in Times New Roman. */
 const LATIN_ALSO = 'Times New Roman';
 const TWIPS_PER_MM = 1440 / 25.4;
-
-// ——— a small XML reader, enough for WordprocessingML ———
-
-interface XNode {
-  name: string;
-  attrs: Record<string, string>;
-  children: (XNode | string)[];
-}
-
-const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, e: string) => {
-    if (e[0] !== '#') return ENTITY[e] ?? whole;
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-  });
-}
-
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
-const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function parseXml(xml: string): XNode {
-  const root: XNode = { name: '#root', attrs: {}, children: [] };
-  const stack = [root];
-  for (const m of xml.matchAll(TOKEN)) {
-    const top = stack[stack.length - 1];
-    if (m[1] !== undefined) top.children.push(m[1]);
-    else if (m[2] !== undefined) {
-      if (stack.length > 1 && top.name === m[2]) stack.pop();
-    } else if (m[3] !== undefined) {
-      const attrs: Record<string, string> = {};
-      for (const a of (m[4] ?? '').matchAll(ATTR)) attrs[a[1]] = decode(a[2] ?? a[3] ?? '');
-      const node: XNode = { name: m[3], attrs, children: [] };
-      top.children.push(node);
-      if (m[5] !== '/') stack.push(node);
-    } else if (m[6] !== undefined) top.children.push(decode(m[6]));
-  }
-  return root;
-}
-
-const kids = (n: XNode | undefined, name?: string): XNode[] =>
-  (n?.children ?? []).filter((c): c is XNode => typeof c !== 'string' && (!name || c.name === name));
-const kid = (n: XNode | undefined, name: string): XNode | undefined => kids(n, name)[0];
-const textOf = (n: XNode): string =>
-  n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
-
-function find(n: XNode | undefined, name: string): XNode | undefined {
-  for (const c of kids(n)) {
-    if (c.name === name) return c;
-    const deeper = find(c, name);
-    if (deeper) return deeper;
-  }
-  return undefined;
-}
-
-function findAll(n: XNode | undefined, name: string, out: XNode[] = []): XNode[] {
-  for (const c of kids(n)) {
-    if (c.name === name) out.push(c);
-    else findAll(c, name, out);
-  }
-  return out;
-}
 
 // ——— styles ———
 
@@ -461,7 +400,7 @@ function footerText(ftr: XNode): { text: string; hasPage: boolean; paragraphs: X
 }
 
 async function checkFooters(
-  zip: JSZip,
+  zip: Archive,
   sectPr: XNode,
   rels: Map<string, string>,
   styles: Styles,
@@ -474,9 +413,9 @@ async function checkFooters(
     const type = ref.attrs['w:type'] ?? 'default';
     if (type === 'even' && !evenAndOdd) continue;
     const target = rels.get(ref.attrs['r:id'] ?? '');
-    const file = target ? zip.file(`word/${target.replace(/^\/?word\//, '')}`) : null;
-    if (!file) continue;
-    const ftr = parseXml(await file.async('string'));
+    const xml = target ? xmlPart(zip, `word/${target.replace(/^\/?word\//, '')}`) : undefined;
+    if (xml === undefined) continue;
+    const ftr = parseXml(xml);
     const { text, hasPage, paragraphs } = footerText(ftr);
     if (!hasPage) continue;
     const label = type === 'even' ? '页脚（偶数页）' : type === 'first' ? '页脚（首页）' : evenAndOdd ? '页脚（奇数页）' : '页脚';
@@ -540,18 +479,26 @@ function findSalutation(paras: Para[], from: number): number {
   });
 }
 
+/** `checkReplyDocx` in a parse worker, so a large .docx does not hold up other requests. */
+export function checkReplyDocxInWorker(data: Buffer, options: FormatCheckOptions = {}): Promise<FormatIssue[]> {
+  return runInWorker<FormatIssue[]>(new URL('./format-check.ts', import.meta.url).href, 'checkReplyDocx', [data, options]);
+}
+
 /** Every departure from GB/T 9704 that can be read from the .docx; empty when there is none. */
 export async function checkReplyDocx(data: Buffer, options: FormatCheckOptions = {}): Promise<FormatIssue[]> {
   const issues: FormatIssue[] = [];
-  let zip: JSZip;
+  if (!isZip(data)) return [{ code: 'NOT_DOCX', message: '文件不是有效的 .docx 文档', where: '文件' }];
+  // A hostile package (too many parts, too large inflated, lying sizes) is a 413/415 AppError, not an issue.
+  let zip: Archive;
   try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    return [{ code: 'NOT_DOCX', message: '文件不是有效的 .docx 文档', where: '文件' }];
+    zip = openArchive(data, OFFICE_LIMITS);
+  } catch (e) {
+    if (e instanceof AppError && e.status === 415) return [{ code: 'NOT_DOCX', message: '文件不是有效的 .docx 文档', where: '文件' }];
+    throw e;
   }
   const read = async (path: string) => {
-    const f = zip.file(path);
-    return f ? parseXml(await f.async('string')) : undefined;
+    const xml = xmlPart(zip, path);
+    return xml === undefined ? undefined : parseXml(xml);
   };
   const document = await read('word/document.xml');
   if (!document) return [{ code: 'NOT_DOCX', message: '文件不是有效的 .docx 文档（缺少正文）', where: '文件' }];

@@ -4,20 +4,28 @@
  * footers live in other parts of the package and are not read).
  */
 import path from 'node:path';
-import JSZip from 'jszip';
+import { AppError } from '../errors.js';
+import { isZip, OFFICE_LIMITS, openArchive } from './archive.js';
+import { runInWorker } from './parse-pool.js';
+import { wordXmlText, xmlPart } from './wordml.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+
+/** `documentText` in a parse worker, so a large .docx does not hold up other requests. */
+export function documentTextInWorker(data: Buffer, fileName: string): Promise<string> {
+  return runInWorker<string>(new URL('./document-text.ts', import.meta.url).href, 'documentText', [data, fileName]);
+}
 
 export async function documentText(data: Buffer, fileName: string): Promise<string> {
   const ext = assertSupportedDocument(fileName);
   return ext === '.docx' ? docxText(data) : decodeText(data);
 }
 
-/** The file's extension when it is one we read; otherwise an Error with a Chinese message. */
+/** The file's extension when it is one we read; otherwise a 415 with a Chinese message. */
 export function assertSupportedDocument(fileName: string): string {
   const ext = path.extname(fileName).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext) || ext === '.docx') return ext;
-  throw new Error(`不支持的文件类型：${ext || '（无扩展名）'}，请上传 .txt、.md 或 .docx`);
+  throw new AppError(415, 'unsupported_type', `不支持的文件类型：${ext || '（无扩展名）'}，请上传 .txt、.md 或 .docx`);
 }
 
 // ---------------------------------------------------------------- text files
@@ -35,72 +43,12 @@ export function decodeText(data: Uint8Array): string {
 
 // ---------------------------------------------------------------- .docx
 
-async function docxText(data: Buffer): Promise<string> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    throw new Error('无法读取 .docx 文件：文件已损坏或不是 Word 文档');
-  }
-  const part = zip.file('word/document.xml');
-  if (!part) throw new Error('无法读取 .docx 文件：缺少正文（word/document.xml）');
-  return wordXmlText(await part.async('string'));
+/** The body text of a .docx, its package read within the archive limits (413/415 for a hostile one). */
+function docxText(data: Buffer): string {
+  if (!isZip(data)) throw new AppError(415, 'unreadable_file', '无法读取 .docx 文件：文件已损坏或不是 Word 文档');
+  const xml = xmlPart(openArchive(data, OFFICE_LIMITS), 'word/document.xml');
+  if (xml === undefined) throw new AppError(415, 'unreadable_file', '无法读取 .docx 文件：缺少正文（word/document.xml）');
+  return wordXmlText(xml);
 }
 
-const TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)([^>]*)>|<[^>]*>|([^<]+)/g;
-
-/**
- * Paragraphs of WordprocessingML become lines; tabs stay tabs, line and page breaks become newlines;
- * the cells of a table row are joined with tabs. Alternate content is read once (its fallback copy is
- * skipped) and deleted text (w:delText) is not text.
- */
-export function wordXmlText(xml: string): string {
-  const containers: string[][] = [[]];
-  const rows: string[][] = [];
-  const paragraphs: string[] = [];
-  let inText = false;
-  let skipDepth = 0;
-  for (const m of xml.matchAll(TOKEN)) {
-    const [, closing, name, attrs, text] = m;
-    if (text !== undefined) {
-      if (inText && skipDepth === 0 && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += decodeEntities(text);
-      continue;
-    }
-    if (!name) continue;
-    const selfClosing = attrs.trimEnd().endsWith('/');
-    if (name === 'mc:Fallback') {
-      if (!selfClosing) skipDepth += closing ? -1 : 1;
-      continue;
-    }
-    if (skipDepth > 0) continue;
-    if (closing) {
-      if (name === 'w:t') inText = false;
-      else if (name === 'w:p') containers[containers.length - 1].push(paragraphs.pop() ?? '');
-      else if (name === 'w:tc') rows[rows.length - 1]?.push((containers.length > 1 ? containers.pop()! : []).join(' ').trim());
-      else if (name === 'w:tr') containers[containers.length - 1].push((rows.pop() ?? []).join('\t'));
-      continue;
-    }
-    if (name === 'w:t' && !selfClosing) inText = true;
-    else if (name === 'w:p') selfClosing ? containers[containers.length - 1].push('') : paragraphs.push('');
-    else if (name === 'w:tab' || name === 'w:ptab') appendToParagraph(paragraphs, '\t');
-    else if (name === 'w:br' || name === 'w:cr') appendToParagraph(paragraphs, '\n');
-    else if (name === 'w:noBreakHyphen') appendToParagraph(paragraphs, '-');
-    else if (name === 'w:tr' && !selfClosing) rows.push([]);
-    else if (name === 'w:tc' && !selfClosing) containers.push([]);
-  }
-  return containers[0].join('\n');
-}
-
-function appendToParagraph(paragraphs: string[], s: string) {
-  if (paragraphs.length > 0) paragraphs[paragraphs.length - 1] += s;
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e];
-  });
-}
+export { wordXmlText };

@@ -3,7 +3,9 @@
  * usual synonyms accepted), then the cells of every non-empty row under it as text. No validation here.
  */
 import ExcelJS from 'exceljs';
-import { badRequest } from '../../../platform/errors.js';
+import { AppError, badRequest } from '../../../platform/errors.js';
+import { isZip, OFFICE_LIMITS, openArchive } from '../../../platform/files/archive.js';
+import { runInWorker } from '../../../platform/files/parse-pool.js';
 
 export type ImportField = 'number' | 'title' | 'lead' | 'co' | 'category' | 'kind' | 'body';
 
@@ -64,16 +66,26 @@ export interface ReadResult {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-/** Opens the workbook; anything that is not an .xlsx is a 400 that says what to do. */
+const notXlsx = (message: string): never => {
+  throw new AppError(415, 'not_xlsx', message);
+};
+
+/**
+ * Opens the workbook; anything that is not an .xlsx is a 415 that says what to do. The whole package is first
+ * inflated within the archive limits (platform/files/archive.ts: entry count, sizes, ratio, lying sizes), so
+ * exceljs only ever reads a file proven small.
+ */
 export async function openWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (buf.length === 0) badRequest('上传的文件是空的', 'file_empty');
-  if (buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) badRequest('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再导入', 'not_xlsx');
-  if (!buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) badRequest('文件不是有效的 Excel（.xlsx）文件，请检查后重新上传', 'not_xlsx');
+  if (buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) notXlsx('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再导入');
+  if (!isZip(buf)) notXlsx('文件不是有效的 Excel（.xlsx）文件，请检查后重新上传');
+  const archive = openArchive(buf, OFFICE_LIMITS, { inflateAll: true });
+  if (!archive.has('xl/workbook.xml')) notXlsx('无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    badRequest('无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式', 'not_xlsx');
+    notXlsx('无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式');
   }
   if (!wb.worksheets.length) badRequest('Excel 文件中没有工作表', 'no_sheet');
   return wb;
@@ -135,4 +147,14 @@ export function readRows(wb: ExcelJS.Workbook): ReadResult {
   }
   badRequest('没有找到表头：请在前 20 行内放置包含“标题”“领衔代表”“内容”等列名的表头行', 'header_missing');
   throw new Error('unreachable');
+}
+
+/** The rows of an uploaded import file (open + read), as plain data. */
+export async function readImportFile(buf: Buffer): Promise<ReadResult> {
+  return readRows(await openWorkbook(buf));
+}
+
+/** `readImportFile` in a parse worker: exceljs on a large sheet does not hold up other requests. */
+export function readImportFileInWorker(buf: Buffer): Promise<ReadResult> {
+  return runInWorker<ReadResult>(new URL('./import.read.ts', import.meta.url).href, 'readImportFile', [buf]);
 }

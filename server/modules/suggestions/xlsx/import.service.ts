@@ -11,7 +11,7 @@ import { AppError, badRequest, conflict } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { indexSuggestion } from '../search/search.indexer.js';
 import { sessionName } from '../tools.shared.js';
-import { FIELD_LABELS, openWorkbook, readRows } from './import.read.js';
+import { FIELD_LABELS, readImportFileInWorker } from './import.read.js';
 import { validateRows, type RowReport } from './import.validate.js';
 import type { ImportUpload } from './upload.js';
 import { xlsxPolicy } from './xlsx.policy.js';
@@ -52,8 +52,7 @@ export class SuggestionImportService {
     const db = this.ctx.db;
     const session = await db.selectFrom('congress_session').select(['id', 'body', 'short_name']).where('id', '=', up.sessionId).executeTakeFirst();
     if (!session) badRequest('所选届次不存在', 'session_missing');
-    const wb = await openWorkbook(up.data);
-    const read = readRows(wb);
+    const read = await readImportFileInWorker(up.data);
     const deputies = await db.selectFrom('deputy').select(['id', 'name']).where('body', '=', session!.body).execute();
     const byName = new Map<string, string[]>();
     for (const d of deputies) byName.set(d.name, [...(byName.get(d.name) ?? []), d.id]);
