@@ -84,7 +84,10 @@ describe('public crawl: nothing private in any public response', () => {
       }
     } catch { /* module absent */ }
     try {
-      for (const p of await (db as any).selectFrom('promise').select(['text', 'confirmed']).where('confirmed', '=', 0).execute()) addSecret('未确认的承诺', p.text, 24);
+      // An unconfirmed promise quotes its reply: only what no published reply says is secret.
+      for (const p of await (db as any).selectFrom('promise').select(['text', 'confirmed']).where('confirmed', '=', 0).execute()) {
+        for (const w of windows(p.text, 24)) if (!publishedTexts.replace(/\s+/g, '').includes(w)) secrets.push({ what: '未确认的承诺', text: w });
+      }
     } catch { /* module absent */ }
 
     // Crawl: every public list route, then every detail route with every id seen.
