@@ -383,7 +383,9 @@ async function insertProject(tx: Tx, ctx: AppContext, refs: DemoRefs, spec: Proj
     id: projectId, name: spec.name, owner_org_id: refs.orgIds[spec.owner], location: spec.location, level: spec.level, category: spec.category,
     planned_investment_wan: spec.investment, planned_start: spec.start, planned_finish: spec.finish, actual_start: null, status: completed ? 'completed' : 'under_construction',
     description: spec.description, internal_note: spec.internalNote ?? '演示数据：进度取自2024年8月22日答复，投资额、工期、月度计划、早期进度与协调事项为演示用虚构数据；2024年8月22日以后的进展为演示用虚构数据。',
-    weighting: spec.weighting, light_rules_json: null, is_public: 1, is_demo: 1, version: 1, created_by: zoneUser, created_at: now, updated_at: now,
+    // Entered when it started (the lists show projects in that order), if that is not after the load day.
+    weighting: spec.weighting, light_rules_json: null, is_public: 1, is_demo: 1, version: 1, created_by: zoneUser,
+    created_at: spec.start <= today ? new Date(`${spec.start}T09:00:00+08:00`).toISOString() : now, updated_at: now,
   }).execute();
   const compIds: Record<string, string> = {};
   for (const [i, c] of spec.components.entries()) {
