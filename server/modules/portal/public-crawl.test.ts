@@ -134,7 +134,9 @@ describe('public crawl: nothing private in any public response', () => {
     const official = (await env.ctx.db.selectFrom('org_unit').select('official_phone').execute()).map((o) => o.official_phone).filter((x): x is string => !!x);
     const found: string[] = [];
     for (const [url, body] of bodies) {
-      for (const r of findPersonalData(body, { keepNumbers: official })) found.push(`${url}: ${r.kind} ${r.original}`);
+      // Record ids are not personal data, though a UUID's last group can be twelve digits that look like a landline.
+      const text = body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
+      for (const r of findPersonalData(text, { keepNumbers: official })) found.push(`${url}: ${r.kind} ${r.original}`);
     }
     expect(found.slice(0, 20)).toEqual([]);
   });
