@@ -117,9 +117,9 @@ export async function reply187(env: TestEnv): Promise<string> {
   return (await importSeed(env)).result.replyId;
 }
 
-/** The seed as another reply of the same unit: 七届五次 No. 1187, 高工信发〔2024〕137号 — for imports into the demo database. */
+/** The seed as another reply of the same unit: 七届四次 No. 1187, 高工信发〔2024〕137号 — for imports into the demo database. */
 export function seedVariantText(): Buffer {
   return Buffer.from(seedText().toString('utf8')
     .replace('高工信发〔2024〕37号', '高工信发〔2024〕137号')
-    .replace('七届六次会议第187号', '七届五次会议第1187号'));
+    .replace('七届六次会议第187号', '七届四次会议第1187号'));
 }

@@ -48,16 +48,16 @@ describe('importing existing replies (导入答复)', () => {
   it('creates session, deputies, suggestion, assignment, submitted reply with points and the registry entry in one audited step', async () => {
     const parsed = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('第1187号建议答复.txt', seedVariantText()) });
     const p = parsed.json();
-    expect(p.parsed).toMatchObject({ docNumber: '高工信发〔2024〕137号', session: '七届五次', suggestionNumber: 1187 });
+    expect(p.parsed).toMatchObject({ docNumber: '高工信发〔2024〕137号', session: '七届四次', suggestionNumber: 1187 });
     expect(p.match.session).toBeNull();
-    expect(p.warnings).toContain('届次“人大七届五次”尚未登记，确认导入时将新建');
+    expect(p.warnings).toContain('届次“人大七届四次”尚未登记，确认导入时将新建');
     const res = await organizer.post('/api/documents/import', confirmBody(p));
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ docNumber: '高工信发〔2024〕137号', unitName: '高平市工业和信息化局', title: '关于市人大七届五次会议第1187号建议的答复', state: 'closed', sessionCreated: true });
+    expect(r).toMatchObject({ docNumber: '高工信发〔2024〕137号', unitName: '高平市工业和信息化局', title: '关于市人大七届四次会议第1187号建议的答复', state: 'closed', sessionCreated: true });
     const db = env.ctx.db;
     const session = await db.selectFrom('congress_session').selectAll().where('id', '=', r.sessionId).executeTakeFirstOrThrow();
-    expect(session).toMatchObject({ body: '人大', term: '七', meeting: '五', short_name: '七届五次', full_name: '高平市第七届人民代表大会第五次会议' });
+    expect(session).toMatchObject({ body: '人大', term: '七', meeting: '四', short_name: '七届四次', full_name: '高平市第七届人民代表大会第四次会议' });
     const s = await db.selectFrom('suggestion').selectAll().where('id', '=', r.suggestionId).executeTakeFirstOrThrow();
     expect(s).toMatchObject({ number: 1187, title: '关于提升开发区公共配套服务，优化营商环境的建议', state: 'closed', kind: '建议', final_satisfaction: null });
     const signers = await db.selectFrom('suggestion_signer').innerJoin('deputy', 'deputy.id', 'suggestion_signer.deputy_id')
@@ -87,7 +87,7 @@ describe('importing existing replies (导入答复)', () => {
     expect((await gongxin.post('/api/doc-numbers/allocate', { prefix: '高工信发', title: '下一份文件' })).json().number).toBe('高工信发〔2024〕138号');
     const again = await organizer.post('/api/documents/import', confirmBody(p, { docNumber: null }));
     expect(again.statusCode).toBe(409);
-    expect(again.json().message).toBe('人大七届五次第1187号建议已在系统中，不能重复导入');
+    expect(again.json().message).toBe('人大七届四次第1187号建议已在系统中，不能重复导入');
   });
 
   it('says so when the seed itself is imported a second time (the demo data has it already)', async () => {

@@ -127,7 +127,8 @@ const NextDeparturesView = z.object({
   next: z.array(z.string()), waitMinutes: z.number().nullable(), beforeFirst: z.boolean(), serviceEnded: z.boolean(), status: z.string(), note: z.string().nullable(),
 });
 export const PublicParkLife = z.object({
-  asOf: z.string(),
+  /** When the newest public figure was last written; null when there is none. */
+  asOf: z.string().nullable(),
   today: z.string(),
   facilities: z.array(z.object({
     id: z.string(), kind: z.string(), kindLabel: z.string(), name: z.string(), status: z.string(), statusLabel: z.string(), hours: z.string(),

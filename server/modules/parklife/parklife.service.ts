@@ -205,8 +205,12 @@ export class ParkLifeService {
     const now = this.ctx.clock.now();
     const shown = l.facilities.filter((f) => f.is_public === 1);
     const projects = await this.projectInfo(shown.map((f) => f.project_id).filter((x): x is string => !!x), true);
+    // 信息更新于: when the newest public figure was last written, not when the page is read.
+    const stamps = [
+      ...shown, ...l.busRoutes.filter((r) => r.is_public === 1), ...l.years, ...l.entries, ...l.utilities, ...l.enrolment.filter((e) => e.is_public === 1),
+    ].map((r) => r.updated_at);
     return {
-      asOf: this.ctx.clock.nowIso(),
+      asOf: stamps.length ? stamps.reduce((a, b) => (a > b ? a : b)) : null,
       today: this.ctx.clock.today(),
       facilities: shown.map((f) => ({
         id: f.id, kind: f.kind, kindLabel: FACILITY_KIND_LABELS[f.kind as keyof typeof FACILITY_KIND_LABELS] ?? f.kind, name: f.name, status: f.status,

@@ -4,6 +4,7 @@ import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.
 import { FACTORY_NAME, SCHOOL_NAME, UTILITIES_NAME } from '../projects/projects.demo.js';
 import { LEDGER_HEADERS } from './ledger-xlsx.js';
 import { ok } from './testing.js';
+import { fixtureSession } from '../suggestions/tools.fixtures.js';
 
 describe('the promise ledger: views, combined filters, row scope and the .xlsx export', () => {
   let env: TestEnv;
@@ -33,7 +34,8 @@ describe('the promise ledger: views, combined filters, row scope and the .xlsx e
     const dated = dues.slice(0, firstNull);
     expect([...dated].sort()).toEqual(dated);
     expect(all.filters.units.map((u: any) => u.name)).toEqual(expect.arrayContaining(['恒通集团', '高平市教育局', '高平经济技术开发区管委会']));
-    expect(all.filters.sessions.length).toBeGreaterThanOrEqual(2);
+    // On 2024-12-10 the demo's suggestions of the year (No. 45 …) are in 七届六次 with No. 187.
+    expect(all.filters.sessions.length).toBeGreaterThanOrEqual(1);
   });
 
   it('filters combine: unit × status, session, overdue, due in the next 30 days, keyword', async () => {
@@ -53,7 +55,9 @@ describe('the promise ledger: views, combined filters, row scope and the .xlsx e
     const session = all.items.find((p: any) => p.suggestion.number === 187).suggestion.sessionId;
     const bySession = await ok(organizer.get(`/api/promises?sessionId=${session}&pageSize=200`));
     expect(bySession.items.every((p: any) => p.suggestion.sessionId === session)).toBe(true);
-    expect(bySession.items.length).toBeLessThan(all.items.length);
+    expect(bySession.items.length).toBeGreaterThan(0);
+    const other = await fixtureSession(env.ctx);
+    expect((await ok(organizer.get(`/api/promises?sessionId=${other}&pageSize=200`))).items).toEqual([]);
 
     const soon = await ok(organizer.get('/api/promises?dueSoon=1&pageSize=200'));
     expect(soon.items.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { PermissionCase } from '../../testing/permission-case.js';
 import type { TestEnv } from '../../testing/harness.js';
+import { currentDemoSession } from './suggestions.test-helpers.js';
 
 const DEPUTIES = ['gaoyipeng', 'like', 'duxiaolin', 'hanzhifeng', 'wanjianqin'];
 const UNITS = ['gongxin', 'hengtong', 'jiaoyu'];
@@ -77,7 +78,7 @@ export const suggestionPermissions: PermissionCase[] = [
 
   { method: 'GET', route: '/api/suggestions', allowed: ['admin', 'organizer', ...UNITS, ...DEPUTIES], sample: () => ({ url: '/api/suggestions' }) },
   // Deputies draft (their own, lead omitted); the organizer must name the lead deputy, so this body is a 400 for them, not a refusal.
-  { method: 'POST', route: '/api/suggestions', allowed: ['organizer', ...DEPUTIES], sample: async (env) => ({ url: '/api/suggestions', body: { sessionId: (await env.ctx.db.selectFrom('congress_session').select('id').where('short_name', '=', '七届七次').executeTakeFirstOrThrow()).id, title: '关于权限测试的建议草稿', body: '这是权限矩阵测试起草的建议内容。', category: '其他' } }) },
+  { method: 'POST', route: '/api/suggestions', allowed: ['organizer', ...DEPUTIES], sample: async (env) => ({ url: '/api/suggestions', body: { sessionId: (await env.ctx.db.selectFrom('congress_session').select('id').where('short_name', '=', currentDemoSession(env)).executeTakeFirstOrThrow()).id, title: '关于权限测试的建议草稿', body: '这是权限矩阵测试起草的建议内容。', category: '其他' } }) },
   { method: 'GET', route: '/api/suggestions/:id', allowed: ON_187, sample: async (env) => ({ url: `/api/suggestions/${(await byNumber(env, 187)).id}` }) },
   { method: 'GET', route: '/api/suggestions/:id/events', allowed: ON_187, sample: async (env) => ({ url: `/api/suggestions/${(await byNumber(env, 187)).id}/events` }) },
   // The invited deputy (李科) signs 郜义鹏's draft first; then the draft can be submitted.

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client, TestEnv } from '../../testing/harness.js';
+import { demoSessions } from './demo/suggestions.seed.js';
 
 /** Ids from the demo data, by the names people use. */
 export async function demoIds(env: TestEnv) {
@@ -14,7 +15,10 @@ export async function demoIds(env: TestEnv) {
   };
 }
 
-export async function suggestionByNumber(env: TestEnv, n: number, sessionShort = '七届七次') {
+/** The demo session holding the suggestions dated relative to the clock (七届五次 on the harness's 2024-08-01). */
+export const currentDemoSession = (env: TestEnv) => demoSessions(env.ctx.clock.today()).find((s) => s.current)!.shortName;
+
+export async function suggestionByNumber(env: TestEnv, n: number, sessionShort = currentDemoSession(env)) {
   const row = await env.ctx.db.selectFrom('suggestion').innerJoin('congress_session', 'congress_session.id', 'suggestion.session_id')
     .select('suggestion.id').where('suggestion.number', '=', n).where('congress_session.short_name', '=', sessionShort).executeTakeFirstOrThrow();
   return row.id;

@@ -24,7 +24,7 @@ export interface ProjectDetail extends Omit<ProjectSummary, 'componentCount'> {
   updates: Array<{ id: string; componentName: string; stageName: string; percent: number; asOf: string; completesPrevious: boolean; note: string; photos: Array<{ id: string; url: string; caption: string; mime: string; size: number }> }>;
 }
 export interface ParkLife {
-  asOf: string; today: string;
+  asOf: string | null; today: string;
   facilities: Array<{ id: string; kind: string; kindLabel: string; name: string; status: string; statusLabel: string; hours: string; capacity: number | null; capacityUnit: string; areaM2: number | null; place: string; contactPhone: string | null; description: string; project: { id: string; name: string; progress: number; nextMilestone: { name: string; targetDate: string } | null } | null }>;
   busRoutes: Array<{ id: string; routeNo: string; fromStop: string; toStop: string; via: string; bidirectional: boolean; firstDeparture: string; lastDeparture: string; frequencyText: string; fare: string; operator: string; note: string; departures: string[]; next: { kind: string; frequencyText: string; firstDeparture: string; lastDeparture: string; now: string; next: string[]; waitMinutes: number | null; beforeFirst: boolean; serviceEnded: boolean; status: string; note: string | null } }>;
   greening: Array<{ year: number; targetM2: number; achievedM2: number; percent: number; note: string; entries: Array<{ entryDate: string; areaM2: number; place: string; description: string }> }>;

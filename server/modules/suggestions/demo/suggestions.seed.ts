@@ -79,6 +79,48 @@ const DEPUTIES: Array<{ key: string; name: string; username: string | null; dele
 
 type Sug = SuggestionTable;
 
+const CN_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cnNumber = (n: number) => (n <= 10 ? CN_NUMERALS[n] : n < 20 ? `十${CN_NUMERALS[n - 10]}` : `${CN_NUMERALS[Math.floor(n / 10)]}十${n % 10 ? CN_NUMERALS[n % 10] : ''}`);
+
+export interface DemoSession {
+  meeting: number;
+  term: string;
+  meetingText: string;
+  shortName: string;
+  fullName: string;
+  startsOn: string;
+  endsOn: string;
+  /** 七届六次, No. 187's own session. */
+  seed: boolean;
+  /** Holds the suggestions dated relative to the load day (in progress, overdue, re-handled …). */
+  current: boolean;
+}
+
+/**
+ * The demo's sessions on the load day `today`: one a year in order. 七届六次 met in January 2024 (No. 187's);
+ * each later year has the next meeting. The session whose suggestions are dated relative to today starts eleven
+ * months before it (their deadlines must be live on any day): that is the session of its year, or 七届六次 itself
+ * in 2024, or one meeting before it when the clock is set earlier (tests run on 2024-08-01).
+ */
+export function demoSessions(today: string): DemoSession[] {
+  const currentStart = shiftMonths(today, -11);
+  const currentYear = Number(currentStart.slice(0, 4));
+  const make = (meeting: number, startsOn: string, flags: { seed?: boolean; current?: boolean } = {}): DemoSession => ({
+    meeting, term: '七', meetingText: cnNumber(meeting), shortName: `七届${cnNumber(meeting)}次`,
+    fullName: `高平市第七届人民代表大会第${cnNumber(meeting)}次会议${flags.seed ? '' : '（演示）'}`,
+    startsOn, endsOn: addDays(startsOn, 3), seed: !!flags.seed, current: !!flags.current,
+  });
+  // Assumption, not a fact from the seed: the 6th session of the 7th Gaoping people's congress met in early 2024;
+  // 2024-01-10..13 are placeholder dates for the demo, as are the 10th of January of later years.
+  const list: DemoSession[] = [];
+  if (currentYear < 2024) list.push(make(5, currentStart, { current: true }));
+  list.push(make(6, '2024-01-10', { seed: true, current: currentYear === 2024 }));
+  for (let year = 2025; `${year}-01-10` <= today || year === currentYear; year++) {
+    list.push(year === currentYear ? make(6 + year - 2024, currentStart, { current: true }) : make(6 + year - 2024, `${year}-01-10`));
+  }
+  return list;
+}
+
 class DemoWriter {
   deputyIds: Record<string, string> = {};
   constructor(readonly tx: Tx, readonly ctx: AppContext, readonly refs: DemoRefs, readonly mc: ModuleCalendar, readonly rs: RuleSet) {}
@@ -166,6 +208,22 @@ class DemoWriter {
   }
 }
 
+/** Invented suggestions of the sessions between 七届六次 and the current one, each closed as 满意. */
+const EARLIER_SUGGESTIONS = [
+  {
+    number: 36, title: '关于在米山工业园增设夜间公交接驳的建议', category: '交通运输', lead: 'duxiaolin', co: ['like'], unit: '交通运输局', unitName: '高平市交通运输局',
+    body: '园区倒班职工夜间下班后出行不便。建议在园区生活区与主要厂区之间开通夜间接驳班车。',
+    signer: '周明（演示）', contact: '吴倩（演示）',
+    points: [{ heading: '关于开通夜间接驳班车的问题', text: '我局已会同恒通集团开通园区生活区至主要厂区的夜间接驳班车，每晚20:30至23:30每半小时一班。', org: '交通运输局' }],
+  },
+  {
+    number: 72, title: '关于加强园区周边道路交通安全设施的建议', category: '城乡建设', lead: 'sunjianguo', co: ['wangxiumei'], unit: '城市管理局', unitName: '高平市城市管理局',
+    body: '米山工业园周边道路重型货车多，学校开学后学生通行安全压力大。建议增设减速带、人行横道和监控设施。',
+    signer: '刘建平（演示）', contact: '张红（演示）',
+    points: [{ heading: '关于增设交通安全设施的问题', text: '我局已在第十中学周边道路增设减速带6处、人行横道3处和电子监控2处，并在上下学时段安排专人值守。', org: '城市管理局' }],
+  },
+];
+
 /**
  * The suggestions module's demo data: Gaoping's rule set, the 七届六次 session with No. 187 as the seed has it
  * (feedback left open), and a current session with suggestions in every other state, dated relative to
@@ -192,19 +250,20 @@ export async function seedSuggestions(ctx: AppContext, refs: DemoRefs): Promise<
       replyMode: 'per_deputy', reminders: DEFAULT_REMINDERS, isDemo: true, version: 1, updatedAt: now,
     };
 
-    // Assumption, not a fact from the seed: the 6th session of the 7th Gaoping people's congress met in early 2024;
-    // 2024-01-10..13 are placeholder dates for the demo.
-    const s76 = {
-      id: newId(), body: '人大', term: '七', meeting: '六', short_name: '七届六次', full_name: '高平市第七届人民代表大会第六次会议',
-      starts_on: '2024-01-10', ends_on: '2024-01-13', rule_set_id: rs.id, is_demo: 1, version: 1, created_at: now, updated_at: now,
-    };
-    // A demo session dated relative to today, so its suggestions' deadlines are live on any day.
+    const sessions = demoSessions(today).map((d) => ({
+      demo: d,
+      row: {
+        id: newId(), body: '人大', term: d.term, meeting: d.meetingText, short_name: d.shortName, full_name: d.fullName,
+        starts_on: d.startsOn, ends_on: d.endsOn, rule_set_id: rs.id, is_demo: 1, version: 1, created_at: now, updated_at: now,
+      },
+    }));
+    await tx.insertInto('congress_session').values(sessions.map((x) => x.row)).execute();
+    const s76 = sessions.find((x) => x.demo.seed)!.row;
+    // The session whose suggestions are dated relative to today, so that their deadlines are live on any day.
+    const s77 = sessions.find((x) => x.demo.current)!.row;
     const sessionStart = shiftMonths(today, -11);
-    const s77 = {
-      id: newId(), body: '人大', term: '七', meeting: '七', short_name: '七届七次', full_name: '高平市第七届人民代表大会第七次会议（演示）',
-      starts_on: sessionStart, ends_on: addDays(sessionStart, 3), rule_set_id: rs.id, is_demo: 1, version: 1, created_at: now, updated_at: now,
-    };
-    await tx.insertInto('congress_session').values([s76, s77]).execute();
+    // New drafts and submissions go to the latest session.
+    const latest = sessions[sessions.length - 1].row;
 
     const w = new DemoWriter(tx, ctx, refs, mc, rs);
     for (const d of DEPUTIES) {
@@ -340,7 +399,7 @@ export async function seedSuggestions(ctx: AppContext, refs: DemoRefs): Promise<
       created_at: at(addDays(sewageOn, 2), 15), updated_at: at(addDays(sewageReplied, 15), 10),
       publication_state: 'published', published_at: at(addDays(sewageReplied, 15), 10),
       published_json: JSON.stringify({
-        title: '关于市人大七届七次会议第45号建议的答复', unitName: '高平市城市管理局', docNumber: null, replyDate: sewageReplied, classCode: 'A',
+        title: `关于市人大${s77.short_name}会议第45号建议的答复`, unitName: '高平市城市管理局', docNumber: null, replyDate: sewageReplied, classCode: 'A',
         intro: sewageIntro, points: sewagePoints.map((p, i) => ({ ordinal: i + 1, heading: p.heading, text: p.text })), closing: DEFAULT_CLOSING,
       }),
       redactions_json: JSON.stringify([]),
@@ -353,7 +412,7 @@ export async function seedSuggestions(ctx: AppContext, refs: DemoRefs): Promise<
 
     // Submitted by a deputy, awaiting admission (numbers are given when admitted).
     const hukou = await w.suggestion({
-      session_id: s77.id, title: '关于在开发区设立户籍业务便民服务点的建议', category: '社会治理', state: 'submitted', lead: 'liuzhiqiang', co: ['like'],
+      session_id: latest.id, title: '关于在开发区设立户籍业务便民服务点的建议', category: '社会治理', state: 'submitted', lead: 'liuzhiqiang', co: ['like'],
       body: '开发区入驻企业新招职工多为外地人员，办理落户、居住证等户籍业务需往返城区派出所。建议在开发区政务服务中心设立户籍业务便民服务点，实行“区内事、区内办”。',
       createdOn: addDays(today, -3),
     });
@@ -361,7 +420,7 @@ export async function seedSuggestions(ctx: AppContext, refs: DemoRefs): Promise<
 
     // A draft whose lead deputy invited a colleague, who has not answered yet.
     const gym = await w.suggestion({
-      session_id: s77.id, title: '关于在米山工业园增设职工健身场地的建议', category: '社会保障', state: 'draft', lead: 'gaoyipeng', co: ['like'], coStatus: 'invited',
+      session_id: latest.id, title: '关于在米山工业园增设职工健身场地的建议', category: '社会保障', state: 'draft', lead: 'gaoyipeng', co: ['like'], coStatus: 'invited',
       body: '米山工业园现有健身设施规模较小，难以满足数千名职工的健身需求。建议利用园区闲置地块建设职工健身广场和篮球场，并向周边群众开放。',
       createdOn: addDays(today, -1), submitted_at: null,
     });
@@ -376,6 +435,37 @@ export async function seedSuggestions(ctx: AppContext, refs: DemoRefs): Promise<
     });
     await w.event(notAdmitted, 'not_admitted', at(addDays(sessionStart, 20), 10), organizer, { summary: '不予立案', reason: notAdmitted.not_admitted_reason }, 'deputy');
 
-    await recordAudit(tx, ctx.clock, { system: '演示数据' }, { action: 'demo.seed_suggestions', entityType: 'system', entityId: null, after: { sessions: 2, deputies: DEPUTIES.length, suggestions: 9 } });
+    // Sessions between No. 187's and the current one: a suggestion each, handled and closed within the year.
+    let earlier = 0;
+    for (const [i, { demo, row }] of sessions.entries()) {
+      if (demo.seed || demo.current) continue;
+      const t = EARLIER_SUGGESTIONS[i % EARLIER_SUGGESTIONS.length];
+      const start = demo.startsOn;
+      const assignedOn = addDays(start, 45);
+      const replied = addDays(assignedOn, 60);
+      const rated = addDays(replied, 10);
+      if (rated > today) continue;
+      const s = await w.suggestion({
+        session_id: row.id, number: t.number, title: t.title, body: t.body, category: t.category, state: 'closed', lead: t.lead, co: t.co,
+        createdOn: addDays(start, 2), admitted_at: at(addDays(start, 20), 10), final_satisfaction: 'satisfied',
+      });
+      await w.event(s, 'admitted', at(addDays(start, 20), 10), organizer, { summary: `立案为第${t.number}号建议`, number: t.number }, 'deputy');
+      const a = await w.assign(s, assignedOn, t.unit, []);
+      await w.event(s, 'assigned', at(assignedOn, 9), organizer, { summary: `交办${t.unitName}主办；答复期限 ${a.dates.replyDue.date}`, replyDue: a.dates.replyDue.date }, 'deputy');
+      const intro = `关于你们提出的“${t.title}”已收悉。经过我们认真研究后，现答复如下：`;
+      const r = await w.reply(s, 1, {
+        state: 'submitted', class_code: 'A', signer: t.signer, contact_person: t.contact, contact_phone: null, intro, reply_date: replied, due_on: s.reply_due,
+        submitted_at: at(replied, 16), created_at: at(addDays(assignedOn, 2), 15), updated_at: at(addDays(replied, 12), 10),
+        publication_state: 'published', published_at: at(addDays(replied, 12), 10), published_json: null, redactions_json: JSON.stringify([]),
+      }, t.points);
+      await w.event(s, 'reply_submitted', at(replied, 16), t.contact, { summary: '提交第 1 轮答复，分类 A', round: 1, classCode: 'A', replyDate: replied, onTime: true }, 'deputy');
+      await w.rating(s, r, t.lead, 'satisfied', rated, '答复具体，措施已落实。');
+      for (const c of t.co) await w.rating(s, r, c, 'satisfied', rated, null);
+      await w.finish(s, { closed_at: at(rated, 11, 5) });
+      await w.event(s, 'closed', at(rated, 11, 5), '系统', { summary: '全体代表已评价（满意），建议办结', outcome: 'satisfied', round: 1 }, 'deputy');
+      earlier++;
+    }
+
+    await recordAudit(tx, ctx.clock, { system: '演示数据' }, { action: 'demo.seed_suggestions', entityType: 'system', entityId: null, after: { sessions: sessions.length, deputies: DEPUTIES.length, suggestions: 9 + earlier } });
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../../testing/harness.js';
 import { fieldCryptoFor } from '../../../platform/crypto/field-crypto.js';
 import { fixtureDeputy, fixtureSession, fixtureSuggestion } from '../tools.fixtures.js';
+import { currentDemoSession } from '../suggestions.test-helpers.js';
 
 const DEPUTY_PHONE = '13800001111';
 const SECRETS = ['13912345678', '11010519491231002X', 'zhang.san@163.com', DEPUTY_PHONE, '草稿专有文字', '未审核专有文字', '内部协办意见专有文字'];
@@ -174,7 +175,7 @@ describe('publication with redaction', () => {
 
   it('the demo\'s published reply (No. 45) is served in the public shape', async () => {
     const list = (await env.anon().get(`/api/public/replies?q=${encodeURIComponent('污水')}`)).json();
-    expect(list.items.map((i: { title: string }) => i.title)).toContain('关于市人大七届七次会议第45号建议的答复');
+    expect(list.items.map((i: { title: string }) => i.title)).toContain(`关于市人大${currentDemoSession(env)}会议第45号建议的答复`);
     const one = (await env.anon().get(`/api/public/replies/${list.items[0].id}`)).json();
     expect(one).toMatchObject({ unit: { name: '高平市城市管理局' }, suggestion: { number: 45 }, classCode: 'A' });
     expect(one.points).toHaveLength(2);

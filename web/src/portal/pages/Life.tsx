@@ -69,7 +69,7 @@ export function LifePage() {
               {e.note && <div className="muted small">{e.note}</div>}
             </div>
           ))}
-          <p className="muted small">信息更新于 {fmtDate(d.asOf)}</p>
+          {d.asOf && <p className="muted small">信息更新于 {fmtDate(d.asOf)}</p>}
         </section>
       )}
     </Loading>
