@@ -16,7 +16,7 @@ describe('a linked promise and its source never disagree', () => {
   let suggestionId: string;
 
   beforeAll(async () => {
-    env = await createTestEnv({ now: '2025-06-01T02:00:00.000Z' });
+    env = await createTestEnv({ now: '2024-10-15T02:00:00.000Z' });
     organizer = await env.as('organizer');
     zone = await env.as('zone');
     gongxin = await env.as('gongxin');
@@ -103,7 +103,11 @@ describe('a linked promise and its source never disagree', () => {
     const done = await (await env.as('jiaoyu')).post(`/api/promises/${school.id}/status`, { version: school.version, status: 'done' });
     expect(done.statusCode).toBe(409);
 
-    // Overdue by its milestone: a deputy rates it 未兑现 on the promise as read.
+    // Past its date and not met (the demo was loaded on 2024-10-15, before the milestone was): a deputy
+    // rates it 未兑现 on the promise as read.
+    env.clock.set('2025-01-10T02:00:00.000Z');
+    try {
+    [organizer, zone, gongxin] = [await env.as('organizer'), await env.as('zone'), await env.as('gongxin')];
     const like = await env.as('like');
     const late = await ok(like.get(`/api/promises/${school.id}`));
     expect(late.status).not.toBe('done');
@@ -111,10 +115,10 @@ describe('a linked promise and its source never disagree', () => {
     expect(notKept.delivery.mine).toMatchObject({ rating: 'not_kept' });
 
     const m = await env.ctx.db.selectFrom('project_milestone').selectAll().where('id', '=', school.source_id!).executeTakeFirstOrThrow();
-    const met = await zone.patch(`/api/projects/${m.project_id}/milestones/${m.id}`, { version: m.version, achievedOn: '2025-05-20' });
+    const met = await zone.patch(`/api/projects/${m.project_id}/milestones/${m.id}`, { version: m.version, achievedOn: '2025-01-08' });
     expect(met.statusCode).toBe(200);
     const { detail } = await everyReader(school.id, 'milestone', m.id, m.project_id);
-    expect(detail).toMatchObject({ status: 'done', doneOn: '2025-05-20', progress: 100 });
+    expect(detail).toMatchObject({ status: 'done', doneOn: '2025-01-08', progress: 100 });
     // The source moved it to done without a write on the promise: the deputy may rate again, and it is recorded as done.
     const now = await ok(like.get(`/api/promises/${school.id}`));
     expect(now.can.rate).toBe(true);
@@ -122,6 +126,10 @@ describe('a linked promise and its source never disagree', () => {
     expect(kept.delivery).toMatchObject({ kept: 1, notKept: 0, setAside: 0 });
     const stored = await env.ctx.db.selectFrom('delivery_rating').select(['rating', 'promise_status']).where('promise_id', '=', school.id).orderBy('rated_at').execute();
     expect(stored.map((r) => `${r.rating}:${r.promise_status}`)).toEqual(['not_kept:in_progress', 'kept:done']);
+    } finally {
+      env.clock.set('2024-10-15T02:00:00.000Z');
+      [organizer, zone, gongxin] = [await env.as('organizer'), await env.as('zone'), await env.as('gongxin')];
+    }
   });
 
   it('a project progress report and a greening entry move the promise everywhere', async () => {
@@ -129,14 +137,14 @@ describe('a linked promise and its source never disagree', () => {
     const before = await ok(gongxin.get(`/api/promises/${factories.id}`));
     const project = await ok(organizer.get(`/api/projects/${factories.source_id}`));
     const comp = project.components[0];
-    const r = await zone.post(`/api/projects/${factories.source_id}/updates`, { componentId: comp.id, stageKey: 'main_structure', percent: 100, asOf: '2025-05-30', completesPrevious: true, note: '主体完成' });
+    const r = await zone.post(`/api/projects/${factories.source_id}/updates`, { componentId: comp.id, stageKey: 'main_structure', percent: 100, asOf: '2024-10-14', completesPrevious: true, note: '主体完成' });
     expect(r.statusCode).toBe(200);
     const { detail } = await everyReader(factories.id, 'project', factories.source_id!, factories.source_id);
     expect(detail.progress).toBeGreaterThan(before.progress);
 
     const greening = await demoPromise(env, 187, '全年不少于3.5万平米');
     const g0 = await ok(gongxin.get(`/api/promises/${greening.id}`));
-    const add = await zone.post('/api/parklife/greening/2024/entries', { entryDate: '2024-11-30', areaM2: 1000, place: '测试地块', description: '补植' });
+    const add = await zone.post('/api/parklife/greening/2024/entries', { entryDate: '2024-10-12', areaM2: 1000, place: '测试地块', description: '补植' });
     expect(add.statusCode).toBe(200);
     const g1 = (await everyReader(greening.id, 'greening', greening.source_id!, null)).detail;
     expect(g1.achievedValue).toBe(g0.achievedValue + 1000);
