@@ -178,7 +178,7 @@ export default function ImportReplyPage() {
                 </Col>
                 <Col xs={24} md={12}>
                   <Form.Item label="发文字号" name="docNumber" {...check('docNumber')} extra={preview.match.docNumberTaken ? `${preview.match.docNumberTaken} 已在登记簿中，导入会被拒绝` : '导入时登记到发文字号登记簿（手工登记）'}
-                    validateStatus={preview.match.docNumberTaken ? 'warning' : undefined}>
+                    validateStatus={preview.match.docNumberTaken ? 'warning' : (check('docNumber') as { validateStatus?: 'warning' }).validateStatus}>
                     <Input maxLength={40} placeholder="如 高工信发〔2024〕37号" />
                   </Form.Item>
                 </Col>
