@@ -123,6 +123,7 @@ describe('promises from replies with damaged or missing dates', () => {
     const promises = extractPromisesFromReply(text('47-no-date-pubdate-only.txt'));
     expect(promises.length).toBeGreaterThan(0);
     expect(promises.every((p) => p.due === null)).toBe(true);
+    expect(promises.find((p) => p.text.includes('年底'))?.dueRule).toMatch(/答复未注明日期，无法推算/);
     const given = extractPromisesFromReply(text('47-no-date-pubdate-only.txt'), '2023-03-01');
     expect(given.map((p) => p.due)).toContain('2023-12-31');
   });
