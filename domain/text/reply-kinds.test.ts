@@ -109,6 +109,40 @@ describe('replies as published on government websites', () => {
   });
 });
 
+describe('other layouts of the same kinds', () => {
+  const body = '\n一、加强管理。今年完成整治12处。\n二、完善制度。年底前出台办法。\n以上答复，如有意见，敬请反馈。\n';
+  const organ = '陵川县住房和城乡建设局';
+
+  it('（B类） beside a number in 〈〉 brackets; 答复类别：A in the closing note; 办理类别：C类', () => {
+    const a = parseReply(`陵建函〈2023〉8号　（B类）\n关于第5号建议的答复\n尊敬的王五代表：\n您提出的“关于整治背街小巷的建议”收悉。${body}${organ}\n2023年6月19日`);
+    expect(a).toMatchObject({ docNumber: '陵建函〔2023〕8号', replyClass: 'B', issuingOrgan: organ, date: '2023-06-19', proposers: ['王五'] });
+    expect(a.confidence.replyClass.level).toBe('sure');
+    const b = parseReply(`关于第5号建议的答复\n王五委员：\n您提出的关于整治背街小巷的建议收悉。${body}${organ}\n2023年6月19日\n（答复类别：A）`);
+    expect(b).toMatchObject({ replyClass: 'A', congress: '政协', proposers: ['王五'], subject: '关于整治背街小巷的建议' });
+  });
+
+  it('X等N名代表 in the intro, a quotation closed before 的建议, 月 lost with a space', () => {
+    const c = parseReply(`文号：陵建函〔2023〕8号\n关于第5号建议的答复\n李四等5名代表提出的“关于整治背街小巷”的建议收悉。${body}${organ}\n2023年6 19日`);
+    expect(c).toMatchObject({ docNumber: '陵建函〔2023〕8号', proposers: ['李四'], subject: '关于整治背街小巷的建议', date: '2023-06-19' });
+    expect(c.confidence.proposers).toEqual({ level: 'unsure', reason: '原文写作“李四等5名代表”，只写出了李四，其余提出人请补填' });
+    expect(c.confidence.date.reason).toBe('落款日期“2023年6 19日”缺少“月”，按2023年6月19日推定，请核对');
+  });
+
+  it('代表您好： salutation, only 我局 above a Chinese-numeral date without 日', () => {
+    const d = parseReply(`关于第5号建议的答复\n尊敬的王五代表您好：\n您提出的“关于整治背街小巷的建议”收悉。${body}办理类别：C类\n我局\n二〇二三年六月十九`);
+    expect(d).toMatchObject({ proposers: ['王五'], congress: '人大', replyClass: 'C', issuingOrgan: null, date: '2023-06-19' });
+    expect(d.confidence.issuingOrgan).toEqual({ level: 'missing', reason: '未找到发文机关；正文只称“我局”，请填写或选择承办单位' });
+    expect(d.confidence.date).toEqual({ level: 'unsure', reason: '落款日期“二〇二三年六月十九”缺少“日”，按2023年6月19日推定，请核对' });
+  });
+
+  it('a signature date without its day is not made up', () => {
+    const e = parseReply(`关于第5号建议的答复\n尊敬的王五代表：\n您提出的“关于整治背街小巷的建议”收悉。${body}${organ}　2023年6月`);
+    expect(e.date).toBeNull();
+    expect(e.confidence.date).toEqual({ level: 'missing', reason: '落款日期“2023年6月”缺少“日”，无法推定，请填写' });
+    expect(extractPromisesFromReply(`关于第5号建议的答复\n尊敬的王五代表：\n${body}${organ}　2023年6月`).every((p) => p.due === null)).toBe(true);
+  });
+});
+
 describe('promises from replies with damaged or missing dates', () => {
   const text = (f: string) => readFileSync(new URL(`./fixtures/replies/${f}`, import.meta.url), 'utf8');
 
