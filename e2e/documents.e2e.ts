@@ -99,6 +99,22 @@ browserSuite('documents: import a reply, download it, number registry, format ch
     await ctx.close();
   });
 
+  it('a web reply with a damaged signature date: the guessed fields are marked with their reasons and must be checked', async () => {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await loginAs(page, 'organizer');
+    await page.getByRole('menuitem', { name: '导入答复' }).click();
+    await page.locator('[data-testid="import-upload"] input[type=file]').setInputFiles(path.join(root, 'domain/text/fixtures/replies/40-organ-in-signature-web-pubdate.txt'));
+    await visible(page.getByTestId('import-point'));
+    await visible(page.getByText('待核对：落款日期“2023年12月20”缺少“日”，按2023年12月20日推定，请核对'));
+    await visible(page.getByText('未找到答复类别（如 A类、B类）').first());
+    await page.getByTestId('import-confirm').click();
+    await visible(page.getByText('请先核对标黄的字段，改正或确认无误后勾选'));
+    await shot(page, 'documents-import-unsure');
+    await page.screenshot({ path: path.join(root, 'e2e/screenshots/documents-import-unsure-top.png') });
+    await ctx.close();
+  });
+
   it('unit staff take a number in the registry, see it listed, and void it with a reason', async () => {
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();

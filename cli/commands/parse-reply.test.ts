@@ -28,13 +28,32 @@ describe('qunei parse-reply', () => {
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual([
       'docNumber', 'issuingOrgan', 'title', 'congress', 'session', 'suggestionNumber', 'proposers', 'subject',
-      'points', 'replyClass', 'date', 'contactPerson', 'contactPhone',
+      'points', 'replyClass', 'date', 'contactPerson', 'contactPhone', 'confidence',
     ]);
     expect(out).toEqual(parseReply(readFileSync(seedPath, 'utf8')));
     expect(out).toMatchObject({
       docNumber: '高工信发〔2024〕37号', suggestionNumber: 187, session: '七届六次', date: '2024-08-22', contactPhone: '5241566',
     });
     expect(out.points).toHaveLength(6);
+  }, 60_000);
+
+  it.each([
+    ['40-organ-in-signature-web-pubdate.txt', { issuingOrgan: '沁水县交通运输局', date: '2023-12-20' }, { date: 'unsure' }],
+    ['41-source-line-woju.txt', { issuingOrgan: '陵川县自然资源局', subject: '关于加快农村宅基地确权登记' }, { issuingOrgan: 'unsure', subject: 'unsure' }],
+    ['42-woju-only-compact-date.txt', { issuingOrgan: null, date: '2023-06-19', proposers: ['白海涛'] }, { issuingOrgan: 'missing', date: 'unsure', proposers: 'unsure' }],
+    ['43-class-label-header-docnumber-label.txt', { docNumber: '建议字〔2023〕8号', replyClass: 'A' }, { docNumber: 'unsure', replyClass: 'sure' }],
+    ['45-class-colon-b-proposal-label.txt', { replyClass: 'B' }, { replyClass: 'sure' }],
+    ['46-salutation-one-person-category.txt', { proposers: ['侯志强'], subject: '关于加强乡村医生队伍建设的建议' }, { proposers: 'sure' }],
+    ['47-no-date-pubdate-only.txt', { date: null }, { date: 'missing' }],
+  ] as const)('%s: fields and their confidence in the JSON', (file, fields, levels) => {
+    const { code, stdout } = qunei('parse-reply', path.join(root, 'domain/text/fixtures/replies', file));
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject(fields);
+    for (const [key, level] of Object.entries(levels)) expect(out.confidence[key].level, key).toBe(level);
+    for (const c of Object.values(out.confidence) as Array<{ level: string; reason: string | null }>) {
+      if (c.level !== 'sure') expect(c.reason).toMatch(/\p{Script=Han}/u);
+    }
   }, 60_000);
 
   it('reads a .docx', async () => {

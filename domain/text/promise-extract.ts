@@ -9,6 +9,7 @@
  * finished (已建成, 已全面开工) are proposed as done, never as planned promises in the past.
  */
 import { parseReply } from './reply-parser.js';
+import { damagedSignatureDate, signatureDate } from './reply-patterns.js';
 import { governingAction } from './promise-actions.js';
 import { joinClauses, splitSentences, joinBrokenLines, type Clause } from './promise-clauses.js';
 import { isValidDate as isValidYmd } from '../calendar/dates.js';
@@ -254,6 +255,8 @@ function uncoveredParagraphs(body: string, points: ExtractInput['points']): stri
     const key = squeeze(para.replace(LIST_MARKER, ''));
     if (key.length < 4) continue;
     if (covered.includes(key)) continue;
+    // The signature (organ and date, whole or damaged) is never a promise.
+    if (signatureDate(para) || damagedSignatureDate(para)) continue;
     out.push(para);
   }
   return out;

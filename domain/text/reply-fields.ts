@@ -5,8 +5,21 @@
 import type { Layout } from './reply-layout.js';
 import { closeCjkSpaces } from './reply-normalize.js';
 import {
-  CLASS_MARK_LINE, LEADING_CLASS_MARK, findDates, findDocNumber, isOrganName, redHeaderOrgan, signatureDate,
+  CLASS_MARK_LINE, LEADING_CLASS_MARK, damagedSignatureDate, findDates, findDocNumber, isOrganName, redHeaderOrgan,
+  signatureDate, type DamagedDate,
 } from './reply-patterns.js';
+
+/** How sure the parser is of one field: read as written, a guess to check, or not found. */
+export interface FieldRead<T> {
+  value: T;
+  level: 'sure' | 'unsure' | 'missing';
+  /** Why it is unsure or missing, in Chinese, for the person importing; null when sure. */
+  reason: string | null;
+}
+
+export function sure<T>(value: T): FieldRead<T> {
+  return { value, level: 'sure', reason: null };
+}
 
 /** Paragraph texts of the header: everything before the body except the title. */
 export function headerTexts(layout: Layout): string[] {
@@ -41,6 +54,23 @@ export function docNumberOf(layout: Layout): string | null {
   return null;
 }
 
+const LABELLED_NUMBER = /([\p{Script=Han}]{0,12}字)\s*[：:]\s*([〔\[（［【(﹝〖〈《]\s*(?:19|20)\d{2}\s*[〕\]）］】)﹞〗〉》]\s*第?\s*\d{1,5}\s*号)/u;
+
+/** The number as docNumberOf reads it, else one written after its label (建议字：〔2023〕8号), to be checked. */
+export function docNumberRead(layout: Layout): FieldRead<string | null> {
+  const plain = docNumberOf(layout);
+  if (plain) return sure(plain);
+  for (const raw of headerTexts(layout)) {
+    const line = closeCjkSpaces(raw);
+    const m = LABELLED_NUMBER.exec(line);
+    const found = m ? findDocNumber(`${m[1]}${m[2]}`) : null;
+    if (m && found) {
+      return { value: found.value, level: 'unsure', reason: `发文字号写作“${m[0]}”，按${found.value}读取，请核对` };
+    }
+  }
+  return { value: null, level: 'missing', reason: '未找到发文字号；如原件有文号请补填' };
+}
+
 // ---------------------------------------------------------------- date and signature
 
 export interface Signature {
@@ -49,6 +79,8 @@ export interface Signature {
   date: string | null;
   /** Organ written on the date line itself (高平市工业和信息化局　2024年8月22日). */
   organOnLine: string;
+  /** The signature date as damaged in publication (年, 月 or 日 lost), null when written whole. */
+  damaged: DamagedDate | null;
 }
 
 /** The date under the signature: the first line of the closing that is only a date (not a 印发 date). */
@@ -57,9 +89,32 @@ export function signatureOf(layout: Layout): Signature {
   for (let i = layout.closingStart; i < paras.length; i++) {
     if (/印发|(发布|更新|生成)(时间|日期)/.test(paras[i].text)) continue;
     const sig = signatureDate(paras[i].text);
-    if (sig) return { index: i, date: sig.iso, organOnLine: sig.before };
+    if (sig) return { index: i, date: sig.iso, organOnLine: sig.before, damaged: null };
   }
-  return { index: -1, date: null, organOnLine: '' };
+  for (let i = layout.closingStart; i < paras.length; i++) {
+    if (/印发|(发布|更新|生成)(时间|日期)|电话|手机|联系/.test(paras[i].text)) continue;
+    const damaged = damagedSignatureDate(paras[i].text);
+    if (damaged) return { index: i, date: damaged.iso, organOnLine: damaged.before, damaged };
+  }
+  return { index: -1, date: null, organOnLine: '', damaged: null };
+}
+
+const PUBLISHED = /(发布时间|发布日期|更新时间|更新日期)\s*[：:]\s*/;
+
+/**
+ * The date with how it was read: a damaged signature date repaired is unsure; a page's publication date is
+ * never the reply's date, and is named in the reason when it is all there is.
+ */
+export function dateRead(layout: Layout, signature: Signature): FieldRead<string | null> {
+  const value = dateOf(layout, signature);
+  if (signature.damaged) return { value, level: value ? 'unsure' : 'missing', reason: signature.damaged.reason };
+  if (value) return sure(value);
+  for (const line of layout.furniture) {
+    const label = PUBLISHED.exec(line);
+    const [first] = label ? findDates(line.slice((label.index ?? 0) + label[0].length)) : [];
+    if (first) return { value: null, level: 'missing', reason: `页面发布日期（${first.iso}）不是答复日期，未采用；未找到落款日期，请填写` };
+  }
+  return { value: null, level: 'missing', reason: '未找到落款日期，请填写' };
 }
 
 const DATE_LABEL = /(答复日期|回复日期|办复日期|办结日期|签发日期|落款日期|成文日期|发文日期|答复时间|办复时间|回复时间|日期)\s*[：:]\s*/g;
@@ -115,6 +170,30 @@ export function issuingOrganOf(layout: Layout, signature: Signature): string | n
   return null;
 }
 
+const SOURCE = /(?:^|\s)(?:来源|信息来源|文章来源|发布机构|所属机构)\s*[：:]\s*([^\s：:]+)/;
+const WE = /我(局|委|办|站|中心|院|所|厅|部|处|队|馆|公司|单位)/;
+
+/**
+ * The organ as issuingOrganOf reads it; else the page's 来源 line (a guess to check); else missing, saying so
+ * when the text only speaks of itself as 我局/我站.
+ */
+export function issuingOrganRead(layout: Layout, signature: Signature): FieldRead<string | null> {
+  const organ = issuingOrganOf(layout, signature);
+  if (organ) return sure(organ);
+  for (const line of layout.furniture) {
+    const m = SOURCE.exec(line);
+    if (m && isOrganName(m[1])) {
+      return { value: tidyOrgan(m[1]), level: 'unsure', reason: `落款中未找到发文机关，按页面来源“${m[1]}”推定，请核对` };
+    }
+  }
+  const source = layout.furniture.map((l) => SOURCE.exec(l)?.[1]).find(Boolean);
+  const we = layout.paras.map((p) => WE.exec(p.text)?.[0]).find(Boolean);
+  const reasons = ['未找到发文机关'];
+  if (source) reasons.push(`页面来源为“${source}”，不是机关全称`);
+  if (we) reasons.push(`正文只称“${we}”`);
+  return { value: null, level: 'missing', reason: `${reasons.join('；')}，请填写或选择承办单位` };
+}
+
 const ORGAN_LABEL = /^(答复单位|办理单位|承办单位|答复机关|发文单位)\s*[：:]\s*([^\s，,；;]+)/;
 
 /** 答复单位：晋城市城市管理局 */
@@ -140,21 +219,40 @@ const CLASS_LABEL =
  * a Latin class (A, （A）, A类, 【B】, 办理类别：B类) is returned as the capital letter alone — "A";
  * a Chinese class (甲类, （乙）, 答复类别：丙类) as the character with 类 — "甲类";
  * a labelled value in words (办理类别：正在解决) as written.
- * Unlabelled marks count only in the header, where GB/T 9704 replies carry them.
+ * Unlabelled marks count when they stand alone on a line of the header or the closing ((A类) under the signature).
  */
 export function replyClassOf(layout: Layout): string | null {
-  const lines = [...headerTexts(layout), ...layout.paras.slice(layout.closingStart).map((p) => p.text)];
+  return replyClassRead(layout).value;
+}
+
+const CLASS_LABELS = new RegExp(CLASS_LABEL.source, 'gu');
+/** What a 类别 label may name besides the reply's class: the kind of document. */
+const KIND_WORD = /^(提案|建议|议案|意见|批评|批评建议|批评、建议和意见|建议、批评和意见|人大建议|政协提案|代表建议|委员提案)$/;
+
+/** The class with how it was read; a 类别 naming the kind of document (类别：提案) is never taken for one. */
+export function replyClassRead(layout: Layout): FieldRead<string | null> {
+  const closing = layout.paras.slice(layout.closingStart).map((p) => p.text);
+  const lines = [...headerTexts(layout), ...closing];
+  let kind: string | null = null;
   for (const line of lines) {
-    const m = CLASS_LABEL.exec(line);
-    if (m) return normalizeClass(m[1] ?? m[2]);
+    for (const m of line.matchAll(CLASS_LABELS)) {
+      const value = normalizeClass(m[1] ?? m[2]);
+      if (value && KIND_WORD.test(value)) {
+        kind ??= value;
+        continue;
+      }
+      if (value) return sure(value);
+    }
   }
-  for (const line of headerTexts(layout)) {
+  for (const line of [...headerTexts(layout), ...closing]) {
     const residue = stripDocNumber(line);
-    if (CLASS_MARK_LINE.test(residue)) return normalizeClass(residue);
+    if (CLASS_MARK_LINE.test(residue)) return sure(normalizeClass(residue));
   }
   const titleLine = layout.titleIndex >= 0 ? layout.paras[layout.titleIndex].text : '';
   const lead = LEADING_CLASS_MARK.exec(titleLine);
-  return lead ? normalizeClass(lead[1]) : null;
+  if (lead) return sure(normalizeClass(lead[1]));
+  const reason = kind ? `“类别：${kind}”是文种，不是答复类别；未找到答复类别` : '未找到答复类别（如 A类、B类）';
+  return { value: null, level: 'missing', reason };
 }
 
 function stripDocNumber(line: string): string {
@@ -175,7 +273,7 @@ export function normalizeClass(raw: string): string | null {
 
 // ---------------------------------------------------------------- subject
 
-const QUOTE = /“([^”]{2,120})”|「([^」]{2,120})」|『([^』]{2,120})』|《([^》]{2,120})》|"([^"]{2,120})"/g;
+const QUOTE = /“([^”]{2,120})”|「([^」]{2,120})」|『([^』]{2,120})』|《([^》]{2,120})》|"([^"]{2,120})"|‘([^’]{2,120})’|〝([^〞]{2,120})〞|〈([^〉]{2,120})〉/g;
 const SUBJECT_LABEL = /(案由|建议题目|提案题目|议案题目|建议名称|提案名称|建议标题|提案标题|题目)\s*[：:]\s*(.{4,120})$/;
 
 /**
@@ -205,7 +303,7 @@ const POLICY_DOCUMENT = /(通知|意见|办法|规定|方案|规划|决定|条�
 
 function quotedSubject(text: string): string | null {
   for (const m of text.matchAll(QUOTE)) {
-    const content = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
+    const content = (m.slice(1).find((g) => g !== undefined) ?? '').trim();
     const index = m.index ?? 0;
     const before = text.slice(Math.max(0, index - 6), index);
     const after = text.slice(index + m[0].length, index + m[0].length + 4);
@@ -215,6 +313,9 @@ function quotedSubject(text: string): string | null {
       /(提出|所提|提交)的?$/.test(before) ||
       /^的?(建议|提案|议案)/.test(after)
     ) {
+      // “关于…”的建议: the closing words written outside the quotation belong to the title.
+      const closing = /^的(建议|提案|议案)/.exec(after);
+      if (closing && /^关于/.test(content) && !/(建议|提案|议案)$/.test(content)) return tidySubject(content + closing[0]);
       return tidySubject(content);
     }
   }

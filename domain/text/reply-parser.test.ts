@@ -4,7 +4,7 @@ import { emptyReply, parseReply, type ParsedReply } from './reply-parser.js';
 
 const seed = readFileSync(new URL('./fixtures/replies/seed-187.txt', import.meta.url), 'utf8');
 
-const SEED_FIELDS: Omit<ParsedReply, 'points'> = {
+const SEED_FIELDS: Omit<ParsedReply, 'points' | 'confidence'> = {
   docNumber: '高工信发〔2024〕37号',
   issuingOrgan: '高平市工业和信息化局',
   title: '关于市人大七届六次会议第187号建议的答复',
@@ -38,7 +38,7 @@ describe('parseReply on the seed reply (高工信发〔2024〕37号)', () => {
   it('returns the keys in the order of the CLI contract', () => {
     expect(Object.keys(r)).toEqual([
       'docNumber', 'issuingOrgan', 'title', 'congress', 'session', 'suggestionNumber', 'proposers', 'subject',
-      'points', 'replyClass', 'date', 'contactPerson', 'contactPhone',
+      'points', 'replyClass', 'date', 'contactPerson', 'contactPhone', 'confidence',
     ]);
     expect(Object.keys(r.points[0])).toEqual(['ordinal', 'heading', 'text']);
   });
@@ -149,7 +149,10 @@ describe('parseReply on other layouts', () => {
       '                      高平市工业和信息化局',
       '                        2024年8月22日',
     ].join('\n');
-    expect(parseReply(text)).toEqual({
+    const { confidence, ...fields } = parseReply(text);
+    expect(confidence.date).toEqual({ level: 'sure', reason: null });
+    expect(confidence.docNumber.level).toBe('missing');
+    expect(fields).toEqual({
       docNumber: null,
       issuingOrgan: '高平市工业和信息化局',
       title: '关于市人大七届六次会议第187号建议的答复',

@@ -13,12 +13,16 @@
  * - replyClass: Latin classes as the letter ("A"), Chinese ones with 类 ("甲类"), labelled words as written.
  * - date: the signature date, else a labelled reply date; publication dates of web pages never.
  * - contact: first contact person and first phone of the closing note (phones tidied: － → -).
+ * - confidence: for every field, whether it was read as written ('sure'), is a guess to check ('unsure': a
+ *   damaged date repaired, the organ taken from the page's 来源, …) or was not found ('missing'), with the
+ *   reason in Chinese for the person importing.
  */
 import {
-  dateOf, docNumberOf, headerTexts, issuingOrganOf, replyClassOf, signatureOf, subjectOf,
+  dateRead, docNumberRead, headerTexts, issuingOrganRead, replyClassRead, signatureOf, subjectOf, type FieldRead,
 } from './reply-fields.js';
 import { layoutOf, type Layout } from './reply-layout.js';
 import { meetingRef, type Congress } from './reply-meeting.js';
+import { parseCnInt } from './cn-numerals.js';
 import { closeCjkSpaces } from './reply-normalize.js';
 import { addresseesOf, contactIn, proposersFromLabels, proposersInIntro } from './reply-people.js';
 import { extractPoints, type ReplyPoint } from './reply-points.js';
@@ -40,17 +44,50 @@ export interface ParsedReply {
   date: string | null;
   contactPerson: string | null;
   contactPhone: string | null;
+  confidence: Confidence;
+}
+
+export type FieldName = Exclude<keyof ParsedReply, 'confidence'>;
+export interface FieldConfidence {
+  level: 'sure' | 'unsure' | 'missing';
+  reason: string | null;
+}
+export type Confidence = Record<FieldName, FieldConfidence>;
+
+export const FIELD_LABELS: Record<FieldName, string> = {
+  docNumber: '发文字号', issuingOrgan: '发文机关', title: '标题', congress: '人大/政协', session: '届次', suggestionNumber: '建议编号',
+  proposers: '提出人', subject: '建议标题', points: '答复要点', replyClass: '答复类别', date: '成文日期', contactPerson: '联系人',
+  contactPhone: '联系电话',
+};
+
+type Fields = Omit<ParsedReply, 'confidence'>;
+
+/** Sure when present, missing (未找到…) when empty, unless a field's reader said otherwise. */
+function confidenceOf(fields: Fields, said: Partial<Record<FieldName, FieldConfidence>>): Confidence {
+  const out = {} as Confidence;
+  for (const key of Object.keys(FIELD_LABELS) as FieldName[]) {
+    const v = fields[key];
+    const empty = v === null || (Array.isArray(v) && v.length === 0);
+    out[key] = said[key] ?? (empty ? { level: 'missing', reason: `未找到${FIELD_LABELS[key]}` } : { level: 'sure', reason: null });
+  }
+  return out;
+}
+
+function level<T>(r: FieldRead<T>): FieldConfidence {
+  return { level: r.level, reason: r.reason };
 }
 
 export function emptyReply(): ParsedReply {
-  return {
+  const fields: Fields = {
     docNumber: null, issuingOrgan: null, title: null, congress: null, session: null, suggestionNumber: null,
     proposers: [], subject: null, points: [], replyClass: null, date: null, contactPerson: null, contactPhone: null,
   };
+  return { ...fields, confidence: confidenceOf(fields, {}) };
 }
 
 export function parseReply(text: string): ParsedReply {
-  const layout = attempt(() => layoutOf(typeof text === 'string' ? text : ''), null);
+  if (typeof text !== 'string' || text.trim() === '') return emptyReply();
+  const layout = attempt(() => layoutOf(text), null);
   if (!layout) return emptyReply();
   const salutation = layout.salutationIndex >= 0 ? layout.paras[layout.salutationIndex].text : '';
   const addressees = attempt(() => addresseesOf(salutation), { names: [], role: null });
@@ -60,33 +97,70 @@ export function parseReply(text: string): ParsedReply {
     () => meetingRef([layout.title ?? '', ...header, intro], addressees.role, layout.title),
     { congress: null, session: null, suggestionNumber: null },
   );
-  const signature = attempt(() => signatureOf(layout), { index: -1, date: null, organOnLine: '' });
+  const signature = attempt(() => signatureOf(layout), { index: -1, date: null, organOnLine: '', damaged: null });
   const contact = attempt(() => contactIn(contactLines(layout)), { person: null, phone: null });
-  return {
-    docNumber: attempt(() => docNumberOf(layout), null),
-    issuingOrgan: attempt(() => issuingOrganOf(layout, signature), null),
+  const missing = <T>(value: T): FieldRead<T> => ({ value, level: 'missing', reason: null });
+  const docNumber = attempt(() => docNumberRead(layout), missing(null));
+  const organ = attempt(() => issuingOrganRead(layout, signature), missing(null));
+  const replyClass = attempt(() => replyClassRead(layout), missing(null));
+  const date = attempt(() => dateRead(layout, signature), missing(null));
+  const proposers = attempt(() => proposersOf(header, addressees.names, intro, salutation), missing([]));
+  const subject = attempt(() => subjectRead(intro, header, layout.title), missing(null));
+  const fields: Fields = {
+    docNumber: docNumber.value,
+    issuingOrgan: organ.value,
     title: layout.title,
     congress: meeting.congress,
     session: meeting.session,
     suggestionNumber: meeting.suggestionNumber,
-    proposers: attempt(() => proposersOf(header, addressees.names, intro), []),
-    subject: attempt(() => subjectOf(intro, header, layout.title), null),
+    proposers: proposers.value,
+    subject: subject.value,
     points: attempt(() => extractPoints(layout), []),
-    replyClass: attempt(() => replyClassOf(layout), null),
-    date: attempt(() => dateOf(layout, signature), null),
+    replyClass: replyClass.value,
+    date: date.value,
     contactPerson: contact.person,
     contactPhone: contact.phone,
   };
+  const said: Partial<Record<FieldName, FieldConfidence>> = {};
+  for (const [key, read] of [['docNumber', docNumber], ['issuingOrgan', organ], ['replyClass', replyClass], ['date', date],
+    ['proposers', proposers], ['subject', subject]] as Array<[FieldName, FieldRead<unknown>]>) {
+    if (read.reason !== null) said[key] = level(read);
+  }
+  return { ...fields, confidence: confidenceOf(fields, said) };
 }
+
+const SOME_MORE = /^(.{1,40}?)等\s*([\d一二三四五六七八九十两]+)\s*[名位个]?\s*(代表|委员)/;
 
 /**
  * Proposers as the text lists them: labelled lists (领衔代表：…　附议代表：…) are the fullest, then the
- * salutation, then the intro (李建新等6名代表提出的…).
+ * salutation, then the intro (李建新等6名代表提出的…). 张三等5名代表 names only the first: unsure.
  */
-function proposersOf(header: string[], addressed: string[], intro: string): string[] {
+function proposersOf(header: string[], addressed: string[], intro: string, salutation: string): FieldRead<string[]> {
   const labelled = proposersFromLabels(header);
-  if (labelled.length > 0) return labelled;
-  return addressed.length > 0 ? addressed : proposersInIntro(intro);
+  if (labelled.length > 0) return { value: labelled, level: 'sure', reason: null };
+  const fromIntro = addressed.length === 0;
+  const names = fromIntro ? proposersInIntro(intro) : addressed;
+  if (names.length === 0) return { value: [], level: 'missing', reason: '未找到提出人（称呼或正文中未写代表姓名），请填写' };
+  const some = SOME_MORE.exec((fromIntro ? intro : salutation).replace(/^尊敬的/, ''));
+  const count = some ? (/^\d+$/.test(some[2]) ? Number(some[2]) : parseCnInt(some[2]) ?? Infinity) : 0;
+  if (some && count > names.length) {
+    return {
+      value: names, level: 'unsure',
+      reason: `原文写作“${some[0]}”，只写出了${names.join('、')}，其余提出人请补填`,
+    };
+  }
+  if (fromIntro) return { value: names, level: 'unsure', reason: '称呼中没有代表姓名，提出人按正文推定，请核对' };
+  return { value: names, level: 'sure', reason: null };
+}
+
+/** The subject; one that does not end as a suggestion's title (…的建议) is kept as written but unsure. */
+function subjectRead(intro: string, header: string[], title: string | null): FieldRead<string | null> {
+  const subject = subjectOf(intro, header, title);
+  if (!subject) return { value: null, level: 'missing', reason: '未找到建议标题，请填写' };
+  if (!/(建议|提案|议案|意见)$/.test(subject)) {
+    return { value: subject, level: 'unsure', reason: `建议标题“${subject}”未以“的建议”结尾，按原文采用，请核对` };
+  }
+  return { value: subject, level: 'sure', reason: null };
 }
 
 /** One field's failure must not cost the others. */

@@ -19,6 +19,7 @@ const NUMERIC_DATE = /(?<!\d)(\d{4})\s*([-./／])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?
 
 function isoDate(y: number | null, m: number | null, d: number | null): string | null {
   if (y === null || m === null || d === null) return null;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1949 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d > daysInMonth) return null;
@@ -65,10 +66,78 @@ export function signatureDate(line: string): { iso: string; before: string } | n
   return { iso: d.iso, before };
 }
 
+/** A signature date damaged in publication: 年, 月 or 日 lost (2012年12月20, 2023619, 2023年6 19日). */
+export interface DamagedDate {
+  /** The date repaired when only one reading is a real date, else null. */
+  iso: string | null;
+  /** As written. */
+  raw: string;
+  /** What is wrong with it, in Chinese. */
+  reason: string;
+  before: string;
+}
+
+const CN_DAMAGED_TAIL = /([〇零○OＯ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十廿卅]{1,3})$/;
+const DAMAGED_TAIL = /((?:19|20)\d{2})\s*(年)?\s*(\d{1,2})\s*(月)?\s*(\d{1,2})?\s*(日)?$/;
+
+/**
+ * A line that is a date with 年, 月 or 日 missing, alone or after the signing organ. The day and month are
+ * repaired when exactly one split of the digits gives a real date (2023619 → 2023-06-19); 2023111 (1月11日
+ * or 11月1日) is left unrepaired.
+ */
+export function damagedSignatureDate(line: string): DamagedDate | null {
+  const s = line.replace(SEAL, ' ').replace(TRAILING_NOTE, '').trim();
+  if (findDates(s).length > 0) return null;
+  const cn = CN_DAMAGED_TAIL.exec(s);
+  if (cn && cn.index !== undefined) {
+    const before = s.slice(0, cn.index).trim();
+    if (before !== '' && !isOrganName(before)) return null;
+    const raw = cn[0].trim();
+    const iso = isoDate(parseDigitByDigit(cn[1]), parseCnInt(cn[2]), parseCnInt(cn[3]));
+    if (!iso) return { iso: null, raw, before, reason: `落款日期“${raw}”缺少“日”，无法推定，请填写` };
+    const [yy, mm, dd] = iso.split('-').map(Number);
+    return { iso, raw, before, reason: `落款日期“${raw}”缺少“日”，按${yy}年${mm}月${dd}日推定，请核对` };
+  }
+  const m = DAMAGED_TAIL.exec(s);
+  if (!m || m.index === undefined) return null;
+  const before = s.slice(0, m.index).trim();
+  if (before !== '' && !isOrganName(before)) return null;
+  const raw = m[0].trim();
+  const [, year, nian, mid, yue, tail, ri] = m;
+  const lost = [nian ? '' : '年', yue ? '' : '月', ri ? '' : '日'].filter(Boolean);
+  if (lost.length === 0) return null;
+  // A bare run of digits must be a whole compact date (7 or 8 digits), not a phone or a count.
+  if (!nian && !yue && !ri && !/^\d{7,8}$/.test(raw.replace(/\s+/g, ''))) return null;
+  const y = Number(year);
+  const candidates = new Set<string>();
+  if (yue || tail !== undefined) {
+    const mm = Number(mid);
+    const dd = tail !== undefined ? Number(tail) : NaN;
+    const iso = isoDate(y, mm, dd);
+    if (iso) candidates.add(iso);
+  }
+  if (!yue) {
+    const digits = `${mid}${tail ?? ''}`;
+    for (let k = 1; k <= 2 && k < digits.length; k++) {
+      if (digits.length - k > 2) continue;
+      const iso = isoDate(y, Number(digits.slice(0, k)), Number(digits.slice(k)));
+      if (iso) candidates.add(iso);
+    }
+  }
+  const missing = `缺少“${lost.join('”“')}”`;
+  if (candidates.size === 1) {
+    const [iso] = candidates;
+    const [yy, mm, dd] = iso.split('-').map(Number);
+    return { iso, raw, before, reason: `落款日期“${raw}”${missing}，按${yy}年${mm}月${dd}日推定，请核对` };
+  }
+  if (candidates.size === 0) return { iso: null, raw, before, reason: `落款日期“${raw}”${missing}，无法推定，请填写` };
+  return { iso: null, raw, before, reason: `落款日期“${raw}”${missing}，可读作${[...candidates].join('或')}，请填写` };
+}
+
 // ---------------------------------------------------------------- document numbers
 
-const OPEN = '〔\\[（［【(﹝〖';
-const CLOSE = '〕\\]）］】)﹞〗';
+const OPEN = '〔\\[（［【(﹝〖〈《';
+const CLOSE = '〕\\]）］】)﹞〗〉》';
 const DOC_NUMBER = new RegExp(
   `([\\p{Script=Han}A-Za-z]{1,20})\\s*[${OPEN}]\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]\\s*(第?)\\s*(\\d{1,5})\\s*号`,
   'u',
@@ -119,7 +188,7 @@ export const LEADING_CLASS_MARK = /^[（(【\[［]\s*((?:[A-Da-d]|[甲乙丙丁]
 export const CLASS_MARK_LINE = /^[（(【\[［]?\s*(?:[A-Da-d]|[甲乙丙丁])\s*类?\s*[）)】\]］]?$/;
 
 /** 尊敬的张三、李四代表：/ 张三等5名代表：/ 王五委员： — the addressee line of a reply. */
-export const SALUTATION = /^(?:尊敬的)?([^：:。；]{1,120}?)(代表|委员|同志|先生|女士)们?\s*[：:]/;
+export const SALUTATION = /^(?:尊敬的)?([^：:。；]{1,120}?)(代表|委员|同志|先生|女士)们?\s*(?:(?:[，,]?\s*(?:您|你)们?好\s*)?[：:]|[，,]\s*(?:您|你)们?好\s*[！!。，,]?\s*$)/;
 
 const PARTY_OR_GROUP =
   /^(?:尊敬的)?((?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|工商联|中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党|台湾民主自治同盟)[^：:。，]{0,30}|[^：:。，]{1,20}(?:界别|界|专门委员会|专委会|工作委员会|小组))\s*[：:]\s*$/;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReply, type ParsedReply } from './reply-parser.js';
 
-type Fields = Omit<ParsedReply, 'points'>;
+type Fields = Omit<ParsedReply, 'points' | 'confidence'>;
 
 interface Variant {
   file: string;
@@ -88,7 +88,7 @@ const VARIANTS: Variant[] = [
     what: 'a page with only a 发布日期: the publication date is not the reply date',
     fields: {
       title: '关于市人大七届六次会议第203号建议的答复', congress: '人大', session: '七届六次', suggestionNumber: 203,
-      proposers: ['秦玉兰'], subject: '关于扶持设施农业发展的建议',
+      proposers: ['秦玉兰'], subject: '关于扶持设施农业发展的建议', issuingOrgan: '市农业农村局',
     },
     points: [[1, '政策扶持方面'], [2, '技术服务方面']],
     textLacks: [[2, '打印']],
@@ -387,7 +387,7 @@ const VARIANTS: Variant[] = [
 describe('parseReply on reply variants', () => {
   it.each(VARIANTS.map((v) => [`${v.file} — ${v.what}`, v] as const))('%s', (_, v) => {
     const text = readFileSync(new URL(`./fixtures/replies/${v.file}`, import.meta.url), 'utf8');
-    const { points, ...fields } = parseReply(text);
+    const { points, confidence: _confidence, ...fields } = parseReply(text);
     expect(fields).toEqual({ ...NONE, ...v.fields });
     expect(points.map((p) => [p.ordinal, p.heading])).toEqual(v.points);
     for (const p of points) expect(p.text).not.toMatch(/^\s|\s$/);

@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, forbidden } from '../../platform/errors
 import { newId } from '../../platform/ids.js';
 import { documentTextInWorker } from '../../platform/files/document-text.js';
 import { checkFile, type FileKind } from '../../platform/files/intake.js';
-import { parseReply } from '../../../domain/text/reply-parser.js';
+import { FIELD_LABELS, parseReply, type FieldName } from '../../../domain/text/reply-parser.js';
 import { formatDocNumber, parseDocNumber } from '../../../domain/docnumber.js';
 import { DEFAULT_CLOSING } from '../../platform/docgen/reply-docx.js';
 import { documentsPolicy } from './documents.policy.js';
@@ -81,6 +81,10 @@ export class ImportService {
     }
     if (!parsed.points.length) warnings.push('未识别到编号的答复要点，正文已放入开头语，请检查');
     if (!parsed.date) warnings.push('未识别到成文日期，请填写');
+    // Fields read as guesses (a damaged date repaired, the organ from the page's 来源 …) are named with the reason.
+    for (const [key, c] of Object.entries(parsed.confidence) as Array<[FieldName, { level: string; reason: string | null }]>) {
+      if (c.reason && (c.level === 'unsure' || (key === 'date' && !parsed.date))) warnings.push(`${FIELD_LABELS[key]}：${c.reason}`);
+    }
     if (!parsed.proposers.length) warnings.push('未识别到提出建议的代表，请填写');
     const deputies = [];
     for (const name of parsed.proposers) {

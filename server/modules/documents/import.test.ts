@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.js';
 import { ensureRuleSet, freshNumber, seedImportBody, seedText, seedVariantText } from './documents.fixtures.js';
@@ -176,5 +177,32 @@ describe('importing existing replies (导入答复)', () => {
     const future = await organizer.post('/api/documents/import', seedImportBody({ date: '2030-01-01' }));
     expect(future.statusCode).toBe(400);
     expect(future.json().message).toBe('成文日期不能晚于今天');
+  });
+
+  it('marks the fields it is unsure of, and refuses an import whose required fields are still empty', async () => {
+    const text = readFileSync(new URL('../../../domain/text/fixtures/replies/47-no-date-pubdate-only.txt', import.meta.url));
+    const res = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('口袋公园.txt', text) });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p.parsed.date).toBeNull();
+    expect(p.parsed.confidence.date).toEqual({ level: 'missing', reason: expect.stringMatching(/^页面发布日期（2023-02-20）不是答复日期，未采用/) });
+    expect(p.warnings).toContain(`成文日期：${p.parsed.confidence.date.reason}`);
+    const damaged = await organizer.inject({ method: 'POST', url: '/api/documents/import/parse', ...multipart('d.txt',
+      readFileSync(new URL('../../../domain/text/fixtures/replies/40-organ-in-signature-web-pubdate.txt', import.meta.url))) });
+    expect(damaged.json().parsed.confidence.date.level).toBe('unsure');
+    expect(damaged.json().warnings).toContain('成文日期：落款日期“2023年12月20”缺少“日”，按2023年12月20日推定，请核对');
+
+    const before = await env.ctx.db.selectFrom('suggestion').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const body = confirmBody(p, { unitId: p.match.unit?.id ?? (await env.ctx.db.selectFrom('org_unit').select('id').executeTakeFirstOrThrow()).id });
+    const noDate = await organizer.post('/api/documents/import', body);
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json().message).toContain('请填写成文日期（答复落款日期）');
+    const empty = await organizer.post('/api/documents/import', { ...body, date: '', subject: undefined, proposers: undefined });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toMatch(/请填写成文日期/);
+    expect(empty.json().message).toMatch(/请填写建议标题/);
+    expect(empty.json().message).toMatch(/请填写提出人/);
+    const after = await env.ctx.db.selectFrom('suggestion').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../../lib/api';
@@ -15,6 +15,8 @@ const SATISFACTION = [{ value: '', label: '未评价' }, { value: 'satisfied', l
 
 interface FormValues {
   unitId?: string;
+  /** The person has checked the fields marked unsure. */
+  checked?: boolean;
   issuingOrgan?: string;
   docNumber?: string;
   congress: '人大' | '政协';
@@ -34,6 +36,24 @@ interface FormValues {
   contactPhone?: string;
   state: 'closed' | 'awaiting_feedback';
   ratings?: Record<string, string>;
+}
+
+type Field = keyof ImportPreview['parsed']['confidence'];
+
+/**
+ * The warning state of a field the parser was unsure of, or did not find, with its reason — until the person
+ * changes the value (then it is theirs).
+ */
+const FIELD_NAMES: Record<Field, string> = {
+  docNumber: '发文字号', issuingOrgan: '发文机关', title: '标题', congress: '人大/政协', session: '届次', suggestionNumber: '编号',
+  proposers: '提出人', subject: '建议标题', points: '答复要点', replyClass: '办理结果分类', date: '成文日期', contactPerson: '联系人',
+  contactPhone: '联系电话',
+};
+
+function checkOf(p: ImportPreview, field: Field, changed: boolean, extra?: ReactNode) {
+  const c = p.parsed.confidence?.[field];
+  if (!c || c.level === 'sure' || !c.reason || changed) return extra === undefined ? {} : { extra };
+  return { validateStatus: 'warning' as const, help: c.level === 'unsure' ? `待核对：${c.reason}` : c.reason, extra, hasFeedback: true };
 }
 
 function valuesOf(p: ImportPreview, unitId: string | undefined): FormValues {
@@ -63,6 +83,10 @@ export default function ImportReplyPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [form] = Form.useForm<FormValues>();
+  /** Fields the person has edited since the preview: their warnings are settled. */
+  const [changed, setChanged] = useState<Set<string>>(new Set());
+  const check = (field: Field, extra?: ReactNode) => (preview ? checkOf(preview, field, changed.has(field), extra) : {});
+  const unsure = preview ? (Object.keys(preview.parsed.confidence ?? {}) as Field[]).filter((f) => preview.parsed.confidence[f].level === 'unsure') : [];
   const watched = Form.useWatch([], form) as Partial<FormValues> | undefined;
   const orgs = useQuery({ queryKey: ['org-units'], queryFn: () => api.get<Array<{ id: string; name: string; kind: string }>>('/api/org-units'), enabled: !unitStaff });
 
@@ -71,6 +95,7 @@ export default function ImportReplyPage() {
     onMutate: () => setUploadError(null),
     onSuccess: (p) => {
       setPreview(p);
+      setChanged(new Set());
       form.resetFields();
       form.setFieldsValue(valuesOf(p, unitStaff ? me.user.orgUnitId ?? undefined : p.match.unit?.id));
     },
@@ -135,7 +160,8 @@ export default function ImportReplyPage() {
               <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="请注意" data-testid="import-warnings"
                 description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
             )}
-            <Form form={form} layout="vertical" onFinish={(v) => confirm.mutate(v)} scrollToFirstError>
+            <Form form={form} layout="vertical" onFinish={(v) => confirm.mutate(v)} scrollToFirstError
+              onValuesChange={(v) => setChanged((prev) => new Set([...prev, ...Object.keys(v)]))}>
               <Typography.Title level={5}>公文</Typography.Title>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
@@ -148,39 +174,39 @@ export default function ImportReplyPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label="发文机关（原文）" name="issuingOrgan"><Input maxLength={60} /></Form.Item>
+                  <Form.Item label="发文机关（原文）" name="issuingOrgan" {...check('issuingOrgan')}><Input maxLength={60} /></Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label="发文字号" name="docNumber" extra={preview.match.docNumberTaken ? `${preview.match.docNumberTaken} 已在登记簿中，导入会被拒绝` : '导入时登记到发文字号登记簿（手工登记）'}
-                    validateStatus={preview.match.docNumberTaken ? 'warning' : undefined}>
+                  <Form.Item label="发文字号" name="docNumber" {...check('docNumber')} extra={preview.match.docNumberTaken ? `${preview.match.docNumberTaken} 已在登记簿中，导入会被拒绝` : '导入时登记到发文字号登记簿（手工登记）'}
+                    validateStatus={preview.match.docNumberTaken ? 'warning' : (check('docNumber') as { validateStatus?: 'warning' }).validateStatus}>
                     <Input maxLength={40} placeholder="如 高工信发〔2024〕37号" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item label="成文日期" name="date" rules={[{ required: true, message: '请填写成文日期' }]}>
+                  <Form.Item label="成文日期" name="date" {...check('date')} rules={[{ required: true, message: '请填写成文日期' }]}>
                     <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item label="办理结果分类" name="replyClass"><Input maxLength={10} placeholder="如 A、B、甲类" /></Form.Item>
+                  <Form.Item label="办理结果分类" name="replyClass" {...check('replyClass')}><Input maxLength={10} placeholder="如 A、B、甲类" /></Form.Item>
                 </Col>
               </Row>
 
               <Typography.Title level={5}>建议</Typography.Title>
               <Row gutter={12}>
                 <Col xs={12} md={6}>
-                  <Form.Item label="人大 / 政协" name="congress" rules={[{ required: true }]}>
+                  <Form.Item label="人大 / 政协" name="congress" {...check('congress')} rules={[{ required: true }]}>
                     <Radio.Group optionType="button" options={['人大', '政协']} onChange={(e) => form.setFieldValue('kind', e.target.value === '政协' ? '提案' : '建议')} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item label="届次" name="session" rules={[{ required: true, pattern: /^[一二三四五六七八九十百]{1,4}届[一二三四五六七八九十]{1,3}次$/, message: '请写作简称，如 七届六次' }]}
+                  <Form.Item label="届次" name="session" {...check('session')} rules={[{ required: true, pattern: /^[一二三四五六七八九十百]{1,4}届[一二三四五六七八九十]{1,3}次$/, message: '请写作简称，如 七届六次' }]}
                     extra={preview.match.session ? `已有届次：${preview.match.session.fullName}` : '尚未登记的届次将新建'}>
                     <Input maxLength={10} placeholder="七届六次" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item label="编号" name="suggestionNumber" rules={[{ required: true, message: '请填写编号' }]}>
+                  <Form.Item label="编号" name="suggestionNumber" {...check('suggestionNumber')} rules={[{ required: true, message: '请填写编号' }]}>
                     <InputNumber min={1} max={99999} style={{ width: '100%' }} addonBefore="第" addonAfter="号" />
                   </Form.Item>
                 </Col>
@@ -196,12 +222,12 @@ export default function ImportReplyPage() {
                   <Form.Item label="领域" name="category"><Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
                 </Col>
                 <Col xs={24} md={preview.match.session ? 18 : 12}>
-                  <Form.Item label="提出人（第一位为领衔）" name="proposers" rules={[{ required: true, type: 'array', min: 1, message: '至少需要一位提出人' }]}>
+                  <Form.Item label="提出人（第一位为领衔）" name="proposers" {...check('proposers')} rules={[{ required: true, type: 'array', min: 1, message: '至少需要一位提出人' }]}>
                     <Select mode="tags" tokenSeparators={['、', '，', ',', ' ']} placeholder="输入姓名后回车" />
                   </Form.Item>
                 </Col>
                 <Col span={24}>
-                  <Form.Item label="建议标题" name="subject" rules={[{ required: true, min: 2, message: '请填写建议标题' }]}><Input maxLength={200} /></Form.Item>
+                  <Form.Item label="建议标题" name="subject" {...check('subject')} rules={[{ required: true, min: 2, message: '请填写建议标题' }]}><Input maxLength={200} /></Form.Item>
                 </Col>
               </Row>
               <Descriptions size="small" column={1} style={{ marginBottom: 16 }} items={[{ key: 't', label: '答复标题', children: <Typography.Text strong data-testid="import-title">{titleOf(watched ?? {})}</Typography.Text> }]} />
@@ -229,8 +255,8 @@ export default function ImportReplyPage() {
               </Form.List>
               <Form.Item label="结束语" name="closing" style={{ marginTop: 16 }} extra="默认：以上答复你们是否满意，如有意见，敬请反馈。"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
               <Row gutter={12}>
-                <Col xs={12}><Form.Item label="联系人" name="contactPerson"><Input maxLength={40} /></Form.Item></Col>
-                <Col xs={12}><Form.Item label="联系电话" name="contactPhone"><Input maxLength={40} /></Form.Item></Col>
+                <Col xs={12}><Form.Item label="联系人" name="contactPerson" {...check('contactPerson')}><Input maxLength={40} /></Form.Item></Col>
+                <Col xs={12}><Form.Item label="联系电话" name="contactPhone" {...check('contactPhone')}><Input maxLength={40} /></Form.Item></Col>
               </Row>
 
               <Typography.Title level={5}>办理状态</Typography.Title>
@@ -246,6 +272,12 @@ export default function ImportReplyPage() {
                       </Space>
                     ))}
                   </Space>
+                </Form.Item>
+              )}
+              {unsure.filter((f) => !changed.has(f)).length > 0 && (
+                <Form.Item name="checked" valuePropName="checked" data-testid="import-checked"
+                  rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请先核对标黄的字段，改正或确认无误后勾选'))) }]}>
+                  <Checkbox>已核对标黄的字段（{unsure.filter((f) => !changed.has(f)).map((f) => FIELD_NAMES[f]).join('、')}）</Checkbox>
                 </Form.Item>
               )}
               <Space>

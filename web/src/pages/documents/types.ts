@@ -82,6 +82,8 @@ export interface ParsedReply {
   date: string | null;
   contactPerson: string | null;
   contactPhone: string | null;
+  /** Per field: read as written, a guess to check, or not found, with the reason in Chinese. */
+  confidence: Record<Exclude<keyof ParsedReply, 'confidence'>, { level: 'sure' | 'unsure' | 'missing'; reason: string | null }>;
 }
 
 export interface ImportPreview {
