@@ -150,7 +150,7 @@ describe(`fuzzing every write route (${TEST_DIALECT}, ${RUNS} cases a route, see
       );
       if (result.failed) failures.push(`${r.method} ${r.path} (QUNEI_FUZZ_SEED=${SEED} QUNEI_FUZZ_ROUTE='${r.method} ${r.path}'): ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}`);
     }
-    expect(routes.length).toBeGreaterThan(50);
+    if (!ONLY) expect(routes.length).toBeGreaterThan(50);
     expect(requests).toBeGreaterThan(routes.length * Math.min(RUNS, 10));
     expect(failures, failures.join('\n')).toEqual([]);
     const health = await env.anon().get('/api/health');

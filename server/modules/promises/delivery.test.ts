@@ -136,7 +136,7 @@ describe('similar earlier suggestions say whether their promises were kept', () 
     const card = await ok((await env.as('organizer')).get(`/api/suggestions/${sid}/promises`));
     expect(s187.delivery).toMatchObject({ total: 8, done: card.items.filter((x: any) => x.status === 'done').length });
     expect(s187.delivery.done).toBeGreaterThanOrEqual(1); // at least the 163 亩 transfer
-    expect(s187.delivery.overdue).toBeGreaterThanOrEqual(1); // the utilities, slipped to 2025-04-30
+    expect(s187.delivery.overdue).toBe(card.items.filter((x: any) => x.clock === 'overdue').length);
     expect(s187.delivery.ratings.kept).toBeGreaterThanOrEqual(2); // the transfer's
     expect(s187.delivery.label).toContain('承诺 8 项');
   });

@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'promise.propose': '从答复中提取承诺',
   'promise.create': '新增承诺',
   'promise.edit': '修改承诺',
+  'promise.source.set': '关联承诺的进度来源',
+  'promise.source.clear': '解除承诺的进度来源',
   'promise.confirm': '确认承诺',
   'promise.discard': '舍弃承诺',
   'promise.restore': '恢复承诺',

@@ -174,7 +174,9 @@ export async function readForm(req: FastifyRequest, limits: FormLimits): Promise
     if (code === 'FST_FILES_LIMIT') throw new AppError(413, 'too_many_files', limits.tooMany);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError(413, 'too_large', '表单内容过多');
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_PROTO_VIOLATION') badRequest('上传的表单格式有误', 'bad_multipart');
-    throw e;
+    if (e instanceof AppError) throw e;
+    // The parser's own complaints about a malformed body (a form cut short, a broken boundary) are the sender's.
+    badRequest('上传的表单格式有误或不完整', 'bad_multipart');
   }
   return { fields, files };
 }

@@ -25,6 +25,10 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     // A race the service did not name (two people saving the same thing at once) is a conflict, never a 500.
     if (isUniqueViolation(err)) return reply.status(409).send({ code: 'duplicate', message: UNIQUE_VIOLATION_MESSAGE, requestId: req.id });
+    // A value the database cannot hold (an integer past PostgreSQL's 32 bits, say) is the input's fault.
+    const dbCode = (err as { code?: string }).code;
+    if (dbCode === '22003') return reply.status(400).send({ code: 'out_of_range', message: '输入的数值超出允许范围', requestId: req.id });
+    if (dbCode === '22001') return reply.status(400).send({ code: 'too_long', message: '输入的文字过长', requestId: req.id });
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return reply.status(429).send({ code: 'rate_limited', message: '请求过于频繁，请稍后再试', requestId: req.id });
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
