@@ -1,38 +1,14 @@
 import http from 'node:http';
-import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+import { spawnServer, type ServerProcess } from '../server/testing/server-process.js';
 
 /** Starts the real server on the given data directory in its own process (it gets its own core). */
-export async function startServer(dataDir: string, databaseUrl: string | null = null): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUNEI_DATA_DIR: dataDir, QUNEI_JOBS: '0', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '',
-      // The load comes from one address: the per-address limit would measure its own 429s.
-      QUNEI_RATE_LIMIT_PER_MIN: '100000000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+export async function startServer(dataDir: string, databaseUrl: string | null = null): Promise<ServerProcess> {
+  return spawnServer({
+    dataDir,
+    timeoutMs: 60_000,
+    // The load comes from one address: the per-address limit would measure its own 429s.
+    env: { QUNEI_JOBS: '0', DATABASE_URL: databaseUrl ?? '', QUNEI_RATE_LIMIT_PER_MIN: '100000000' },
   });
-  let err = '';
-  child.stderr!.on('data', (d) => { err += d; });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, child, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); } };
 }
 
 export interface Measured { count: number; seconds: number; rps: number; p50: number; p99: number }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECT } from './testing/harness.js';
+import { spawnServer, type ServerProcess } from './testing/server-process.js';
 
 /**
  * Writes are under way when the process is killed with SIGKILL (no shutdown, no checkpoint of the WAL);
@@ -14,33 +14,7 @@ import { TEST_DIALECT } from './testing/harness.js';
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
-    srv.on('error', reject);
-  });
-}
-
-async function start(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUNEI_DATA_DIR: dataDir, QUNEI_MODE: 'demo', LOG_LEVEL: 'warn', QUNEI_RATE_LIMIT_PER_MIN: '100000', QUNEI_JOBS: '0', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try { if ((await fetch(`${url}/api/health`)).ok) return { url, child }; } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not start: ${output}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const start = (dataDir: string) => spawnServer({ dataDir, env: { QUNEI_RATE_LIMIT_PER_MIN: '100000', QUNEI_JOBS: '0' } });
 
 async function login(url: string) {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo123456' }) });
@@ -52,12 +26,12 @@ async function login(url: string) {
 
 describe.runIf(TEST_DIALECT === 'sqlite')('a kill -9 during writes loses no acknowledged write', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunei-crash-'));
-  let child: ChildProcess | undefined;
-  afterAll(() => { child?.kill('SIGKILL'); fs.rmSync(dataDir, { recursive: true, force: true }); });
+  let server: ServerProcess | undefined;
+  afterAll(async () => { await server?.stop('SIGKILL'); fs.rmSync(dataDir, { recursive: true, force: true }); });
 
   it('keeps every acknowledged create and update, and the audit chain verifies', async () => {
     const first = await start(dataDir);
-    child = first.child;
+    server = first;
     const auth = await login(first.url);
     const headers = { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf };
     const created = new Map<string, { id: string; version: number }>();
@@ -82,14 +56,14 @@ describe.runIf(TEST_DIALECT === 'sqlite')('a kill -9 during writes loses no ackn
     };
     const workers = Array.from({ length: 6 }, worker);
     await new Promise((r) => setTimeout(r, 2500));
-    first.child.kill('SIGKILL');
+    const kill = first.stop('SIGKILL');
     killed = true;
     await Promise.all(workers);
-    await new Promise((r) => first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r));
+    await kill;
     expect(created.size).toBeGreaterThan(10);
 
     const second = await start(dataDir);
-    child = second.child;
+    server = second;
     const again = await login(second.url);
     const list = await (await fetch(`${second.url}/api/org-units`, { headers: { cookie: again.cookie } })).json() as Array<{ id: string; name: string; officialPhone: string | null }>;
     const byName = new Map(list.map((o) => [o.name, o]));
@@ -97,9 +71,8 @@ describe.runIf(TEST_DIALECT === 'sqlite')('a kill -9 during writes loses no ackn
     expect(missing, `acknowledged but missing after restart: ${missing.length} of ${created.size}`).toEqual([]);
     const lostUpdates = [...updated].filter(([id, phone]) => list.find((o) => o.id === id)?.officialPhone !== phone);
     expect(lostUpdates).toEqual([]);
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
-    child = undefined;
+    await second.stop();
+    server = undefined;
 
     const verify = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/qunei.ts'), 'audit', 'verify'], {
       cwd: root, env: { ...process.env, QUNEI_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',

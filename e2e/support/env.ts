@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnServer } from '../../server/testing/server-process.js';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.QUNEI_CHROMIUM ?? '/usr/bin/chromium';
 export const browserAvailable = () => fs.existsSync(CHROMIUM);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface E2EServer {
   url: string;
@@ -29,33 +17,13 @@ export interface E2EServer {
 
 /** Starts the real server (demo mode, fresh SQLite file) as a newcomer would, and waits until it answers. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<E2EServer> {
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunei-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUNEI_DATA_DIR: dataDir, QUNEI_MODE: 'demo', LOG_LEVEL: 'warn', QUNEI_SCRYPT_N: '1024', QUNEI_RATE_LIMIT_PER_MIN: '6000', DATABASE_URL: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill(); throw new Error(`server did not start: ${output}`); }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const server = await spawnServer({ dataDir, env: { QUNEI_SCRYPT_N: '1024', QUNEI_RATE_LIMIT_PER_MIN: '6000', ...extraEnv } });
   return {
-    url,
+    url: server.url,
     dataDir,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => { if (child.exitCode !== null) r(null); else child.once('exit', r); setTimeout(r, 5000); });
+      await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
