@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { PublicParkLife } from '../../../server/modules/parklife/parklife.schemas';
+
 export interface ReplyListItem {
   id: string; title: string; suggestionNumber: number | null; suggestionTitle: string; sessionName: string; unitName: string;
   docNumber: string | null; round: number; classCode: string | null; classLabel: string | null; replyDate: string | null; publishedAt: string; pointCount: number;
@@ -23,11 +26,5 @@ export interface ProjectDetail extends Omit<ProjectSummary, 'componentCount'> {
   monthly: Array<{ month: string; planProgress: number | null; actualProgress: number | null; planInvestmentWan: number | null; actualInvestmentWan: number | null }>;
   updates: Array<{ id: string; componentName: string; stageName: string; percent: number; asOf: string; completesPrevious: boolean; note: string; photos: Array<{ id: string; url: string; caption: string; mime: string; size: number }> }>;
 }
-export interface ParkLife {
-  asOf: string; today: string;
-  facilities: Array<{ id: string; kind: string; kindLabel: string; name: string; status: string; statusLabel: string; hours: string; capacity: number | null; capacityUnit: string; areaM2: number | null; place: string; contactPhone: string | null; description: string; project: { id: string; name: string; progress: number; nextMilestone: { name: string; targetDate: string } | null } | null }>;
-  busRoutes: Array<{ id: string; routeNo: string; fromStop: string; toStop: string; via: string; bidirectional: boolean; firstDeparture: string; lastDeparture: string; frequencyText: string; fare: string; operator: string; note: string; departures: string[]; next: { kind: string; frequencyText: string; firstDeparture: string; lastDeparture: string; now: string; next: string[]; waitMinutes: number | null; beforeFirst: boolean; serviceEnded: boolean; status: string; note: string | null } }>;
-  greening: Array<{ year: number; targetM2: number; achievedM2: number; percent: number; note: string; entries: Array<{ entryDate: string; areaM2: number; place: string; description: string }> }>;
-  utilities: Array<{ kind: string; kindLabel: string; name: string; status: string; statusLabel: string; expectedOn: string | null; operatingSince: string | null; overdue: boolean; note: string }>;
-  enrolment: Array<{ schoolName: string; year: number; places: number | null; areaServed: string; howToApply: string; contactOffice: string; contactPhone: string | null; note: string }>;
-}
+/** What GET /api/public/parklife returns, from the server's schema (type-only). */
+export type ParkLife = z.infer<typeof PublicParkLife>;
