@@ -15,7 +15,7 @@ describe('key projects: the school of the seed, scope, editing, versions', () =>
   let schoolId: string;
 
   beforeAll(async () => {
-    env = await createTestEnv({ now: '2024-08-22T04:00:00.000Z' });
+    env = await createTestEnv({ now: '2024-08-22T04:00:00.000Z', checkResponses: true });
     [zone, jiaoyu, hengtong, gongxin, organizer] = await Promise.all(['zone', 'jiaoyu', 'hengtong', 'gongxin', 'organizer'].map((u) => env.as(u)));
     schoolId = (await projectByName(env, SCHOOL_NAME)).id;
   });
@@ -306,5 +306,10 @@ describe('key projects: the school of the seed, scope, editing, versions', () =>
       expect(u.light.light).toBe('red');
       await zone.put('/api/projects/light-rules', { version: 1, rules: {} });
     });
+  });
+
+  it('every response above was exactly what the service returned (the response schemas drop nothing)', () => {
+    expect([...env.responsesChecked].filter((r) => r.includes('/api/projects')).length).toBeGreaterThan(0);
+    expect(env.responseDrift).toEqual([]);
   });
 });
