@@ -6,7 +6,8 @@ import { badRequest } from '../../platform/errors.js';
 import {
   ComponentCreate, ComponentUpdate, GlobalLightRulesBody, IdParams, IssueCreate, IssueResolve, IssueUpdate, MilestoneCreate, MilestoneUpdate,
   MonthlyBody, MonthlyParams, ProgressUpdateCreate, ProgressUpdateEdit, ProjectCreate, ProjectLightRulesBody, ProjectUpdate, PublicProjectDetail,
-  PublicProjectSummary, StageTemplateBody, IdResult, OkResult, ProjectDetailView, ProjectSummaryView, StageTemplateUpdate, VersionQuery, VoidBody,
+  PublicProjectSummary, StageTemplateBody, IdResult, OkResult, ProjectDetailView, ProjectSummaryView,
+  GlobalLightRulesView, ProjectOptionView, StageTemplateView, StageTemplateUpdate, VersionQuery, VoidBody,
 } from './projects.schemas.js';
 import { readMultipart } from './photos.js';
 
@@ -45,16 +46,16 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = () => app.services.projects;
 
   // ------------------------------------------------------------ configuration
-  app.get('/api/projects/options', { schema: { tags, summary: '项目选项（供关联承诺等选择）' } }, (req) => s().options(req.actor));
-  app.get('/api/projects/stage-templates', { schema: { tags, summary: '工序模板' } }, (req) => s().config.templates(req.actor));
-  app.post('/api/projects/stage-templates', { schema: { tags, summary: '新建工序模板', body: StageTemplateBody } },
+  app.get('/api/projects/options', { schema: { tags, summary: '项目选项（供关联承诺等选择）', response: { 200: z.array(ProjectOptionView) } } }, (req) => s().options(req.actor));
+  app.get('/api/projects/stage-templates', { schema: { tags, summary: '工序模板', response: { 200: z.array(StageTemplateView) } } }, (req) => s().config.templates(req.actor));
+  app.post('/api/projects/stage-templates', { schema: { tags, summary: '新建工序模板', body: StageTemplateBody, response: { 200: StageTemplateView } } },
     (req) => s().config.createTemplate(mustActor(req.actor), req.body));
-  app.patch('/api/projects/stage-templates/:id', { schema: { tags, summary: '修改工序模板（带版本号）', params: IdParams, body: StageTemplateUpdate } },
+  app.patch('/api/projects/stage-templates/:id', { schema: { tags, summary: '修改工序模板（带版本号）', params: IdParams, body: StageTemplateUpdate, response: { 200: StageTemplateView } } },
     (req) => s().config.updateTemplate(mustActor(req.actor), req.params.id, req.body));
-  app.delete('/api/projects/stage-templates/:id', { schema: { tags, summary: '删除工序模板', params: IdParams, querystring: VersionQuery } },
+  app.delete('/api/projects/stage-templates/:id', { schema: { tags, summary: '删除工序模板', params: IdParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().config.deleteTemplate(mustActor(req.actor), req.params.id, req.query.version));
-  app.get('/api/projects/light-rules', { schema: { tags, summary: '全局亮灯规则' } }, (req) => s().config.lightRules(req.actor));
-  app.put('/api/projects/light-rules', { schema: { tags, summary: '修改全局亮灯规则（带版本号，首次为 0）', body: GlobalLightRulesBody } },
+  app.get('/api/projects/light-rules', { schema: { tags, summary: '全局亮灯规则', response: { 200: GlobalLightRulesView } } }, (req) => s().config.lightRules(req.actor));
+  app.put('/api/projects/light-rules', { schema: { tags, summary: '修改全局亮灯规则（带版本号，首次为 0）', body: GlobalLightRulesBody, response: { 200: GlobalLightRulesView } } },
     (req) => s().config.setLightRules(mustActor(req.actor), req.body));
 
   // ------------------------------------------------------------ projects
@@ -88,9 +89,9 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     return s().progress.create(actor, req.params.id, parseWith(ProgressUpdateCreate, formBody(form.fields)), form.files);
   });
   const UpdParams = z.object({ id: Id, updateId: Id });
-  app.patch('/api/projects/:id/updates/:updateId', { schema: { tags, summary: '修改进度说明或公开状态（带版本号）', params: UpdParams, body: ProgressUpdateEdit } },
+  app.patch('/api/projects/:id/updates/:updateId', { schema: { tags, summary: '修改进度说明或公开状态（带版本号）', params: UpdParams, body: ProgressUpdateEdit, response: { 200: IdResult } } },
     (req) => s().progress.edit(mustActor(req.actor), req.params.id, req.params.updateId, req.body));
-  app.post('/api/projects/:id/updates/:updateId/void', { schema: { tags, summary: '作废进度记录（保留历史）', params: UpdParams, body: VoidBody } },
+  app.post('/api/projects/:id/updates/:updateId/void', { schema: { tags, summary: '作废进度记录（保留历史）', params: UpdParams, body: VoidBody, response: { 200: IdResult } } },
     (req) => s().progress.void(mustActor(req.actor), req.params.id, req.params.updateId, req.body));
   app.post('/api/projects/:id/updates/:updateId/photos', { schema: { tags, summary: '为进度记录补充照片（multipart/form-data）', params: UpdParams } }, async (req) => {
     const actor = mustActor(req.actor);

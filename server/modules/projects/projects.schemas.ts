@@ -261,3 +261,9 @@ export const ProjectDetailView = z.object({
   components: z.array(ComponentView), milestones: z.array(MilestoneView), monthly: z.array(MonthRowView), issues: z.array(IssueView), updates: z.array(UpdateView),
   canManage: z.boolean(),
 });
+
+/** A row of GET /api/projects/options (pickers elsewhere). */
+export const ProjectOptionView = z.object({ id: z.string(), name: z.string(), ownerOrgId: z.string(), ownerOrgName: z.string(), status: z.string() });
+export const StageTemplateView = z.object({ id: z.string(), name: z.string(), stages: z.array(StageView), isDefault: z.boolean(), builtin: z.boolean(), version: z.number() });
+/** GET /api/projects/light-rules and what changing them returns. */
+export const GlobalLightRulesView = z.object({ rules: LightRulesView, version: z.number(), defaults: LightRulesView, sentences: z.array(z.string()) });

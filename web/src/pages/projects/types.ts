@@ -23,7 +23,8 @@ export type Issue = z.infer<typeof S.IssueView>;
 export type Photo = z.infer<typeof S.PhotoView>;
 export type Update = z.infer<typeof S.UpdateView>;
 
-export interface StageTemplate { id: string; name: string; stages: Stage[]; isDefault: boolean; builtin: boolean; version: number }
+export type StageTemplate = z.infer<typeof S.StageTemplateView>;
+export type GlobalLightRules = z.infer<typeof S.GlobalLightRulesView>;
 export interface OrgOption { id: string; name: string; shortName: string }
 
 export const STATUS_OPTIONS: Array<{ value: ProjectStatus; label: string }> = [
