@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
@@ -25,6 +26,13 @@ export interface TestEnv {
   anon(): Client;
   /** A second app instance on the same database (PostgreSQL only; on SQLite the same file). */
   secondInstance(): Promise<{ ctx: AppContext; app: FastifyInstance }>;
+  /**
+   * With `checkResponses`: every JSON response whose body differs from what the handler returned (a response
+   * schema narrower than the data drops fields). Empty when every exercised route sends what its service returns.
+   */
+  responseDrift: Array<{ route: string; returned: unknown; sent: unknown }>;
+  /** With `checkResponses`: the routes ("GET /api/x/:id") whose successful JSON responses were compared. */
+  responsesChecked: Set<string>;
   close(): Promise<void>;
 }
 
@@ -81,7 +89,7 @@ export async function login(app: FastifyInstance, username: string, password = D
  * A fresh database with the demo data, an app on it, and a fixed clock (2024-08-01 unless given),
  * on SQLite (in memory) or on PostgreSQL (a schema of its own) as QUNEI_TEST_DB says.
  */
-export async function createTestEnv(opts: { now?: string; seed?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { now?: string; seed?: boolean; checkResponses?: boolean } = {}): Promise<TestEnv> {
   const clock = fixedClock(opts.now ?? '2024-08-01T02:00:00.000Z');
   const schema = TEST_DIALECT === 'postgres' ? await createSchema() : undefined;
   const config: Config = {
@@ -98,12 +106,17 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
   if (opts.seed !== false) await seedDemo(boot.ctx);
   // Every injected request comes from one address: the per-client limit would throttle the test itself.
   const app = await buildApp(boot.ctx, { logger: process.env.QUNEI_TEST_LOG ? { level: 'error' } : false, rateLimitPerMinute: 1_000_000 });
+  const responseDrift: TestEnv['responseDrift'] = [];
+  const responsesChecked = new Set<string>();
+  if (opts.checkResponses) watchResponses(app, responseDrift, responsesChecked);
   await app.ready();
   const extra: Array<() => Promise<void>> = [];
   return {
     ctx: boot.ctx,
     app,
     clock,
+    responseDrift,
+    responsesChecked,
     as: (username, password) => login(app, username, password),
     anon: () => clientFor(app),
     async secondInstance() {
@@ -122,4 +135,22 @@ export async function createTestEnv(opts: { now?: string; seed?: boolean } = {})
       fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Compares each handler's return value (as JSON) with the body actually sent after the response schema ran. */
+function watchResponses(app: FastifyInstance, drift: TestEnv['responseDrift'], checked: Set<string>) {
+  const returned = new WeakMap<object, unknown>();
+  app.addHook('preSerialization', async (req, _reply, payload) => {
+    returned.set(req, payload);
+    return payload;
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!returned.has(req) || typeof payload !== 'string' || reply.statusCode >= 300) return payload;
+    const route = `${req.method} ${req.routeOptions.url}`;
+    const before = JSON.parse(JSON.stringify(returned.get(req)));
+    const after = JSON.parse(payload);
+    checked.add(route);
+    if (!isDeepStrictEqual(before, after)) drift.push({ route, returned: before, sent: after });
+    return payload;
+  });
 }

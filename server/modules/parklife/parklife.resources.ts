@@ -13,6 +13,7 @@ import {
   FACILITY_KIND_LABELS, FACILITY_STATUS_LABELS, UTILITY_KIND_LABELS, UTILITY_STATUS_LABELS,
   type BusRouteCreate, type BusRouteUpdate, type EnrolmentCreate, type EnrolmentUpdate, type FacilityCreate, type FacilityUpdate,
   type GreeningEntryCreate, type GreeningEntryUpdate, type UtilityCreate, type UtilityUpdate,
+  type BusRouteView, type EnrolmentView, type FacilityView, type GreeningEntryView, type UtilityView,
 } from './parklife.schemas.js';
 
 export interface CheckContext {
@@ -28,7 +29,7 @@ interface Base {
   updated_at: string;
 }
 
-export interface Resource<Row extends Base, Create, Update> {
+export interface Resource<Row extends Base, Create, Update, View extends Record<string, unknown> = Record<string, unknown>> {
   table: ParkTable;
   entity: string;
   /** For messages: “该设施已被他人修改”. */
@@ -39,7 +40,8 @@ export interface Resource<Row extends Base, Create, Update> {
   check(row: Row, c: CheckContext): Promise<void>;
   /** Unique values and the message when taken. */
   unique?(row: Row): { values: Record<string, unknown>; message: string };
-  view(row: Row): Record<string, unknown>;
+  /** What the staff page reads (the route's response schema describes it). */
+  view(row: Row): View;
 }
 
 const pick = <T>(v: T | undefined, cur: T): T => (v === undefined ? cur : v);
@@ -60,7 +62,7 @@ function assertNotFuture(date: string | null, today: string, what: string) {
   if (date && date > today) badRequest(`${what}不能晚于今天（${today}）`, 'future_date');
 }
 
-export const facilities: Resource<ParkFacilityTable, z.infer<typeof FacilityCreate>, z.infer<typeof FacilityUpdate>> = {
+export const facilities: Resource<ParkFacilityTable, z.infer<typeof FacilityCreate>, z.infer<typeof FacilityUpdate>, z.infer<typeof FacilityView>> = {
   table: 'park_facility', entity: 'park_facility', label: '该设施', order: ['sort_order', 'name'],
   build: (b, base) => ({
     ...base, kind: b.kind, name: b.name, status: b.status, hours: b.hours, capacity: b.capacity, capacity_unit: b.capacityUnit, area_m2: b.areaM2,
@@ -88,7 +90,7 @@ export const facilities: Resource<ParkFacilityTable, z.infer<typeof FacilityCrea
   }),
 };
 
-export const busRoutes: Resource<BusRouteTable, z.infer<typeof BusRouteCreate>, z.infer<typeof BusRouteUpdate>> = {
+export const busRoutes: Resource<BusRouteTable, z.infer<typeof BusRouteCreate>, z.infer<typeof BusRouteUpdate>, z.infer<typeof BusRouteView>> = {
   table: 'bus_route', entity: 'bus_route', label: '该公交线路', order: ['sort_order', 'route_no'],
   build: (b, base) => ({
     ...base, route_no: b.routeNo, from_stop: b.fromStop, to_stop: b.toStop, via: b.via, bidirectional: b.bidirectional ? 1 : 0,
@@ -125,7 +127,7 @@ export function scheduleOf(r: BusRouteTable) {
   };
 }
 
-export const greeningEntries: Resource<GreeningEntryTable, z.infer<typeof GreeningEntryCreate> & { year: number }, z.infer<typeof GreeningEntryUpdate>> = {
+export const greeningEntries: Resource<GreeningEntryTable, z.infer<typeof GreeningEntryCreate> & { year: number }, z.infer<typeof GreeningEntryUpdate>, z.infer<typeof GreeningEntryView>> = {
   table: 'greening_entry', entity: 'greening_entry', label: '该绿化记录', order: ['entry_date', 'created_at'],
   build: (b, base) => ({ ...base, year: b.year, entry_date: b.entryDate, area_m2: b.areaM2, place: b.place, description: b.description }),
   merge: (c, b) => ({ ...c, entry_date: pick(b.entryDate, c.entry_date), area_m2: pick(b.areaM2, c.area_m2), place: pick(b.place, c.place), description: pick(b.description, c.description) }),
@@ -137,7 +139,7 @@ export const greeningEntries: Resource<GreeningEntryTable, z.infer<typeof Greeni
   view: (r) => ({ id: r.id, year: r.year, entryDate: r.entry_date, areaM2: r.area_m2, place: r.place, description: r.description, isDemo: r.is_demo === 1, version: r.version }),
 };
 
-export const utilities: Resource<UtilityServiceTable, z.infer<typeof UtilityCreate>, z.infer<typeof UtilityUpdate>> = {
+export const utilities: Resource<UtilityServiceTable, z.infer<typeof UtilityCreate>, z.infer<typeof UtilityUpdate>, z.infer<typeof UtilityView>> = {
   table: 'utility_service', entity: 'utility_service', label: '该项设施', order: ['sort_order', 'name'],
   build: (b, base) => ({
     ...base, kind: b.kind, name: b.name, status: b.status, expected_on: b.expectedOn, operating_since: b.operatingSince, note: b.note,
@@ -161,7 +163,7 @@ export const utilities: Resource<UtilityServiceTable, z.infer<typeof UtilityCrea
   }),
 };
 
-export const enrolments: Resource<SchoolEnrolmentTable, z.infer<typeof EnrolmentCreate>, z.infer<typeof EnrolmentUpdate>> = {
+export const enrolments: Resource<SchoolEnrolmentTable, z.infer<typeof EnrolmentCreate>, z.infer<typeof EnrolmentUpdate>, z.infer<typeof EnrolmentView>> = {
   table: 'school_enrolment', entity: 'school_enrolment', label: '该招生信息', order: ['year', 'school_name'],
   build: (b, base) => ({
     ...base, school_name: b.schoolName, facility_id: b.facilityId, year: b.year, places: b.places, area_served: b.areaServed, how_to_apply: b.howToApply,

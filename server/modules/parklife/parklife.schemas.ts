@@ -120,12 +120,54 @@ export const EnrolmentCreate = z.object({
 });
 export const EnrolmentUpdate = z.object(enrolment).partial().extend({ version: Version });
 
-// ---------------------------------------------------------------- the public view (a whitelist)
+// ---------------------------------------------------------------- the staff view (everything, with versions)
+
+export const OkResult = z.object({ ok: z.literal(true) });
+const ProjectLink = z.object({ id: z.string(), name: z.string(), progress: z.number(), nextMilestone: z.object({ name: z.string(), targetDate: z.string() }).nullable() });
+
+export const FacilityView = z.object({
+  id: z.string(), kind: z.string(), kindLabel: z.string(), name: z.string(), status: z.string(), statusLabel: z.string(), hours: z.string(),
+  capacity: z.number().nullable(), capacityUnit: z.string(), areaM2: z.number().nullable(), place: z.string(), contactPhone: z.string().nullable(),
+  description: z.string(), projectId: z.string().nullable(), internalNote: z.string(), isPublic: z.boolean(), sortOrder: z.number(), isDemo: z.boolean(),
+  version: z.number(),
+});
+export const BusRouteView = z.object({
+  id: z.string(), routeNo: z.string(), fromStop: z.string(), toStop: z.string(), via: z.string(), bidirectional: z.boolean(), firstDeparture: z.string(),
+  lastDeparture: z.string(), headwayMin: z.number().nullable(), headwayMax: z.number().nullable(), departures: z.array(z.string()).nullable(), fare: z.string(),
+  operator: z.string(), note: z.string(), internalNote: z.string(), isPublic: z.boolean(), sortOrder: z.number(), isDemo: z.boolean(), version: z.number(),
+});
+export const GreeningEntryView = z.object({
+  id: z.string(), year: z.number(), entryDate: z.string(), areaM2: z.number(), place: z.string(), description: z.string(), isDemo: z.boolean(), version: z.number(),
+});
+export const UtilityView = z.object({
+  id: z.string(), kind: z.string(), kindLabel: z.string(), name: z.string(), status: z.string(), statusLabel: z.string(), expectedOn: z.string().nullable(),
+  operatingSince: z.string().nullable(), note: z.string(), internalNote: z.string(), sortOrder: z.number(), isDemo: z.boolean(), version: z.number(),
+});
+export const EnrolmentView = z.object({
+  id: z.string(), schoolName: z.string(), facilityId: z.string().nullable(), year: z.number(), places: z.number().nullable(), areaServed: z.string(),
+  howToApply: z.string(), contactOffice: z.string(), contactPhone: z.string().nullable(), note: z.string(), internalNote: z.string(), isPublic: z.boolean(),
+  isDemo: z.boolean(), version: z.number(),
+});
 
 const NextDeparturesView = z.object({
   kind: z.enum(['headway', 'list']), frequencyText: z.string(), firstDeparture: z.string(), lastDeparture: z.string(), now: z.string(),
   next: z.array(z.string()), waitMinutes: z.number().nullable(), beforeFirst: z.boolean(), serviceEnded: z.boolean(), status: z.string(), note: z.string().nullable(),
 });
+export const StaffParkLife = z.object({
+  today: z.string(),
+  canEdit: z.boolean(),
+  facilities: z.array(FacilityView.extend({ project: ProjectLink.nullable() })),
+  busRoutes: z.array(BusRouteView.extend({ frequencyText: z.string(), next: NextDeparturesView, departuresAll: z.array(z.string()) })),
+  greening: z.array(z.object({
+    id: z.string(), version: z.number(), isDemo: z.boolean(), year: z.number(), targetM2: z.number(), achievedM2: z.number(), percent: z.number(), note: z.string(),
+    entries: z.array(GreeningEntryView),
+  })),
+  utilities: z.array(UtilityView.extend({ overdue: z.boolean() })),
+  enrolment: z.array(EnrolmentView),
+});
+
+// ---------------------------------------------------------------- the public view (a whitelist)
+
 export const PublicParkLife = z.object({
   /** When the newest public figure was last written; null when there is none. */
   asOf: z.string().nullable(),
@@ -134,7 +176,7 @@ export const PublicParkLife = z.object({
     id: z.string(), kind: z.string(), kindLabel: z.string(), name: z.string(), status: z.string(), statusLabel: z.string(), hours: z.string(),
     capacity: z.number().nullable(), capacityUnit: z.string(), areaM2: z.number().nullable(), place: z.string(), contactPhone: z.string().nullable(),
     description: z.string(),
-    project: z.object({ id: z.string(), name: z.string(), progress: z.number(), nextMilestone: z.object({ name: z.string(), targetDate: z.string() }).nullable() }).nullable(),
+    project: ProjectLink.nullable(),
   })),
   busRoutes: z.array(z.object({
     id: z.string(), routeNo: z.string(), fromStop: z.string(), toStop: z.string(), via: z.string(), bidirectional: z.boolean(),

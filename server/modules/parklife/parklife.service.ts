@@ -16,7 +16,10 @@ import { FACILITY_KIND_LABELS, FACILITY_STATUS_LABELS, UTILITY_KIND_LABELS, UTIL
 
 export const RESOURCES = { facilities, busRoutes, utilities, enrolments } as const;
 export type ResourceName = keyof typeof RESOURCES | 'greeningEntries';
-const ALL: Record<ResourceName, Resource<any, any, any>> = { ...RESOURCES, greeningEntries };
+const ALL = { ...RESOURCES, greeningEntries } as const;
+/** What a list's create and update return: the row as the staff page reads it. */
+type ViewOf<N extends ResourceName> = ReturnType<(typeof ALL)[N]['view']>;
+const resource = (name: ResourceName) => ALL[name] as Resource<any, any, any>;
 
 /** Park life (园区生活): kept by the zone, read by everyone. */
 export class ParkLifeService {
@@ -33,9 +36,9 @@ export class ParkLifeService {
 
   // ------------------------------------------------------------ generic editing of the lists
 
-  async create(name: ResourceName, actor: Actor, body: any) {
+  async create<N extends ResourceName>(name: N, actor: Actor, body: any): Promise<ViewOf<N>> {
     authorize(parkLifePolicy, actor, 'edit', null);
-    const res = ALL[name];
+    const res = resource(name);
     const now = this.ctx.clock.nowIso();
     const row = res.build(body, { id: newId(), version: 1, is_demo: 0, created_at: now, updated_at: now });
     await res.check(row, { repo: this.repo, today: this.ctx.clock.today() });
@@ -47,12 +50,12 @@ export class ParkLifeService {
       await repo.insert(res.table, row);
       await audit({ action: `parklife.${res.entity}.create`, entityType: res.entity, entityId: row.id, after: res.view(row) });
     });
-    return res.view(row);
+    return res.view(row) as ViewOf<N>;
   }
 
-  async update(name: ResourceName, actor: Actor, id: string, body: { version: number } & Record<string, unknown>) {
+  async update<N extends ResourceName>(name: N, actor: Actor, id: string, body: { version: number } & Record<string, unknown>): Promise<ViewOf<N>> {
     authorize(parkLifePolicy, actor, 'edit', null);
-    const res = ALL[name];
+    const res = resource(name);
     const cur = (await this.repo.get<any>(res.table, id)) ?? notFound('记录不存在');
     const next = { ...res.merge(cur, body), version: body.version + 1, updated_at: this.ctx.clock.nowIso() };
     await res.check(next, { repo: this.repo, today: this.ctx.clock.today() });
@@ -65,19 +68,19 @@ export class ParkLifeService {
       await repo.versioned(res.table, id, body.version, patch, res.label);
       await audit({ action: `parklife.${res.entity}.update`, entityType: res.entity, entityId: id, before: res.view(cur), after: res.view(next) });
     });
-    return res.view(next);
+    return res.view(next) as ViewOf<N>;
   }
 
   async remove(name: ResourceName, actor: Actor, id: string, version: number) {
     authorize(parkLifePolicy, actor, 'edit', null);
-    const res = ALL[name];
+    const res = resource(name);
     const cur = (await this.repo.get<any>(res.table, id)) ?? notFound('记录不存在');
     if (name === 'facilities' && (await this.repo.enrolmentsOfFacility(id)) > 0) conflict('该设施关联了招生信息，请先修改或删除这些招生信息', 'in_use');
     await this.tx(actor, async (repo, audit) => {
       await repo.deleteVersioned(res.table, id, version, res.label);
       await audit({ action: `parklife.${res.entity}.delete`, entityType: res.entity, entityId: id, before: res.view(cur) });
     });
-    return { ok: true };
+    return { ok: true as const };
   }
 
   // ------------------------------------------------------------ greening: a yearly target, dated entries
@@ -100,7 +103,7 @@ export class ParkLifeService {
         await audit({ action: 'parklife.greening_year.update', entityType: 'greening_year', entityId: cur.id, before: view(cur), after: view({ year, target_m2: body.targetM2, note: body.note }) });
       }
     });
-    return { ok: true };
+    return { ok: true as const };
   }
 
   async addGreeningEntry(actor: Actor, year: number, body: z.infer<typeof GreeningEntryCreate>) {

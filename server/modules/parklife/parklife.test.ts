@@ -10,7 +10,7 @@ describe('park life', () => {
 
   beforeAll(async () => {
     // 2024-08-22 09:07 in Beijing.
-    env = await createTestEnv({ now: '2024-08-22T01:07:00.000Z' });
+    env = await createTestEnv({ now: '2024-08-22T01:07:00.000Z', checkResponses: true });
     zone = await env.as('zone');
     anon = env.anon();
   });
@@ -199,5 +199,32 @@ describe('park life', () => {
       expect(res.json().message).toBe('仅管委会可以维护园区生活信息');
       expect((await anon.post('/api/parklife/facilities', { kind: 'shop', name: '越权', status: 'open' })).statusCode).toBe(401);
     });
+  });
+
+  it('every route answers with exactly what the service returned (its response schema drops nothing)', async () => {
+    const ok = async (p: Promise<{ statusCode: number; json(): any }>) => {
+      const res = await p;
+      expect(res.statusCode).toBe(200);
+      return res.json() as Json;
+    };
+    const u = await ok(zone.post('/api/parklife/utilities', { kind: 'gas', name: '二期燃气管网', status: 'planned', expectedOn: '2025-06-30' }));
+    const e = await ok(zone.post('/api/parklife/enrolment', { schoolName: '园区幼儿园', year: 2025, places: 120, contactPhone: '0356-5241566' }));
+    await ok(zone.patch(`/api/parklife/enrolment/${e.id}`, { version: e.version, places: 150 }));
+    await ok(zone.delete(`/api/parklife/enrolment/${e.id}?version=${e.version + 1}`));
+    await ok(zone.delete(`/api/parklife/utilities/${u.id}?version=${u.version}`));
+    const r = await ok(zone.post('/api/parklife/bus-routes', { routeNo: '99路', fromStop: '开发区', toStop: '米山', firstDeparture: '07:00', lastDeparture: '19:00', headwayMin: 30, headwayMax: 30 }));
+    await ok(zone.delete(`/api/parklife/bus-routes/${r.id}?version=${r.version}`));
+    const g = await ok(zone.post('/api/parklife/greening/2024/entries', { entryDate: '2024-08-21', areaM2: 10, place: '东门' }));
+    await ok(zone.delete(`/api/parklife/greening-entries/${g.id}?version=${g.version}`));
+    await ok(zone.get('/api/parklife'));
+    expect([...env.responsesChecked].filter((r) => r.includes('/parklife')).sort()).toEqual([
+      'DELETE /api/parklife/bus-routes/:id', 'DELETE /api/parklife/enrolment/:id', 'DELETE /api/parklife/facilities/:id',
+      'DELETE /api/parklife/greening-entries/:id', 'DELETE /api/parklife/utilities/:id',
+      'GET /api/parklife', 'GET /api/public/parklife', 'PATCH /api/parklife/bus-routes/:id', 'PATCH /api/parklife/enrolment/:id',
+      'PATCH /api/parklife/facilities/:id', 'PATCH /api/parklife/greening-entries/:id', 'PATCH /api/parklife/utilities/:id',
+      'POST /api/parklife/bus-routes', 'POST /api/parklife/enrolment', 'POST /api/parklife/facilities', 'POST /api/parklife/greening/:year/entries',
+      'POST /api/parklife/utilities', 'PUT /api/parklife/greening/:year',
+    ].sort());
+    expect(env.responseDrift).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ describe('progress reports with photos', () => {
   let complexId: string;
 
   beforeAll(async () => {
-    env = await createTestEnv({ now: '2024-08-23T02:00:00.000Z' });
+    env = await createTestEnv({ now: '2024-08-23T02:00:00.000Z', checkResponses: true });
     zone = await env.as('zone');
     jiaoyu = await env.as('jiaoyu');
     schoolId = (await projectByName(env, SCHOOL_NAME)).id;
@@ -205,5 +205,10 @@ describe('progress reports with photos', () => {
       const q = await projectByName(env, SCHOOL_NAME);
       await zone.patch(`/api/projects/${schoolId}`, { version: q.version, status: 'under_construction' });
     });
+  });
+
+  it('every response above was exactly what the service returned (the response schemas drop nothing)', () => {
+    expect([...env.responsesChecked].filter((r) => r.includes('/api/projects')).length).toBeGreaterThan(0);
+    expect(env.responseDrift).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { badRequest } from '../../platform/errors.js';
 import {
   ComponentCreate, ComponentUpdate, GlobalLightRulesBody, IdParams, IssueCreate, IssueResolve, IssueUpdate, MilestoneCreate, MilestoneUpdate,
   MonthlyBody, MonthlyParams, ProgressUpdateCreate, ProgressUpdateEdit, ProjectCreate, ProjectLightRulesBody, ProjectUpdate, PublicProjectDetail,
-  PublicProjectSummary, StageTemplateBody, StageTemplateUpdate, VersionQuery, VoidBody,
+  PublicProjectSummary, StageTemplateBody, IdResult, OkResult, ProjectDetailView, ProjectSummaryView,
+  GlobalLightRulesView, ProjectOptionView, StageTemplateView, StageTemplateUpdate, VersionQuery, VoidBody,
 } from './projects.schemas.js';
 import { readMultipart } from './photos.js';
 
@@ -45,36 +46,36 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = () => app.services.projects;
 
   // ------------------------------------------------------------ configuration
-  app.get('/api/projects/options', { schema: { tags, summary: '项目选项（供关联承诺等选择）' } }, (req) => s().options(req.actor));
-  app.get('/api/projects/stage-templates', { schema: { tags, summary: '工序模板' } }, (req) => s().config.templates(req.actor));
-  app.post('/api/projects/stage-templates', { schema: { tags, summary: '新建工序模板', body: StageTemplateBody } },
+  app.get('/api/projects/options', { schema: { tags, summary: '项目选项（供关联承诺等选择）', response: { 200: z.array(ProjectOptionView) } } }, (req) => s().options(req.actor));
+  app.get('/api/projects/stage-templates', { schema: { tags, summary: '工序模板', response: { 200: z.array(StageTemplateView) } } }, (req) => s().config.templates(req.actor));
+  app.post('/api/projects/stage-templates', { schema: { tags, summary: '新建工序模板', body: StageTemplateBody, response: { 200: StageTemplateView } } },
     (req) => s().config.createTemplate(mustActor(req.actor), req.body));
-  app.patch('/api/projects/stage-templates/:id', { schema: { tags, summary: '修改工序模板（带版本号）', params: IdParams, body: StageTemplateUpdate } },
+  app.patch('/api/projects/stage-templates/:id', { schema: { tags, summary: '修改工序模板（带版本号）', params: IdParams, body: StageTemplateUpdate, response: { 200: StageTemplateView } } },
     (req) => s().config.updateTemplate(mustActor(req.actor), req.params.id, req.body));
-  app.delete('/api/projects/stage-templates/:id', { schema: { tags, summary: '删除工序模板', params: IdParams, querystring: VersionQuery } },
+  app.delete('/api/projects/stage-templates/:id', { schema: { tags, summary: '删除工序模板', params: IdParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().config.deleteTemplate(mustActor(req.actor), req.params.id, req.query.version));
-  app.get('/api/projects/light-rules', { schema: { tags, summary: '全局亮灯规则' } }, (req) => s().config.lightRules(req.actor));
-  app.put('/api/projects/light-rules', { schema: { tags, summary: '修改全局亮灯规则（带版本号，首次为 0）', body: GlobalLightRulesBody } },
+  app.get('/api/projects/light-rules', { schema: { tags, summary: '全局亮灯规则', response: { 200: GlobalLightRulesView } } }, (req) => s().config.lightRules(req.actor));
+  app.put('/api/projects/light-rules', { schema: { tags, summary: '修改全局亮灯规则（带版本号，首次为 0）', body: GlobalLightRulesBody, response: { 200: GlobalLightRulesView } } },
     (req) => s().config.setLightRules(mustActor(req.actor), req.body));
 
   // ------------------------------------------------------------ projects
-  app.get('/api/projects', { schema: { tags, summary: '重点项目列表（含进度、亮灯、下一个里程碑）' } }, (req) => s().list(req.actor));
-  app.post('/api/projects', { schema: { tags, summary: '新建重点项目', body: ProjectCreate } }, (req) => s().create(mustActor(req.actor), req.body));
-  app.get('/api/projects/:id', { schema: { tags, summary: '项目详情', params: IdParams } }, (req) => s().detail(req.actor, req.params.id));
-  app.patch('/api/projects/:id', { schema: { tags, summary: '修改项目（带版本号）', params: IdParams, body: ProjectUpdate } },
+  app.get('/api/projects', { schema: { tags, summary: '重点项目列表（含进度、亮灯、下一个里程碑）', response: { 200: z.array(ProjectSummaryView) } } }, (req) => s().list(req.actor));
+  app.post('/api/projects', { schema: { tags, summary: '新建重点项目', body: ProjectCreate, response: { 200: ProjectDetailView } } }, (req) => s().create(mustActor(req.actor), req.body));
+  app.get('/api/projects/:id', { schema: { tags, summary: '项目详情', params: IdParams, response: { 200: ProjectDetailView } } }, (req) => s().detail(req.actor, req.params.id));
+  app.patch('/api/projects/:id', { schema: { tags, summary: '修改项目（带版本号）', params: IdParams, body: ProjectUpdate, response: { 200: ProjectDetailView } } },
     (req) => s().update(mustActor(req.actor), req.params.id, req.body));
-  app.delete('/api/projects/:id', { schema: { tags, summary: '删除项目（无进度记录时）', params: IdParams, querystring: VersionQuery } },
+  app.delete('/api/projects/:id', { schema: { tags, summary: '删除项目（无进度记录时）', params: IdParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().remove(mustActor(req.actor), req.params.id, req.query.version));
-  app.put('/api/projects/:id/light-rules', { schema: { tags, summary: '项目专用亮灯规则（null 为沿用全局）', params: IdParams, body: ProjectLightRulesBody } },
+  app.put('/api/projects/:id/light-rules', { schema: { tags, summary: '项目专用亮灯规则（null 为沿用全局）', params: IdParams, body: ProjectLightRulesBody, response: { 200: ProjectDetailView } } },
     (req) => s().setLightRules(mustActor(req.actor), req.params.id, req.body));
 
   // ------------------------------------------------------------ components
   const CompParams = z.object({ id: Id, componentId: Id });
-  app.post('/api/projects/:id/components', { schema: { tags, summary: '新增单体', params: IdParams, body: ComponentCreate } },
+  app.post('/api/projects/:id/components', { schema: { tags, summary: '新增单体', params: IdParams, body: ComponentCreate, response: { 200: IdResult } } },
     (req) => s().parts.addComponent(mustActor(req.actor), req.params.id, req.body));
-  app.patch('/api/projects/:id/components/:componentId', { schema: { tags, summary: '修改单体及其工序（带版本号）', params: CompParams, body: ComponentUpdate } },
+  app.patch('/api/projects/:id/components/:componentId', { schema: { tags, summary: '修改单体及其工序（带版本号）', params: CompParams, body: ComponentUpdate, response: { 200: IdResult } } },
     (req) => s().parts.updateComponent(mustActor(req.actor), req.params.id, req.params.componentId, req.body));
-  app.delete('/api/projects/:id/components/:componentId', { schema: { tags, summary: '删除单体（无进度记录时）', params: CompParams, querystring: VersionQuery } },
+  app.delete('/api/projects/:id/components/:componentId', { schema: { tags, summary: '删除单体（无进度记录时）', params: CompParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().parts.removeComponent(mustActor(req.actor), req.params.id, req.params.componentId, req.query.version));
 
   // ------------------------------------------------------------ progress reports and photos
@@ -88,9 +89,9 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     return s().progress.create(actor, req.params.id, parseWith(ProgressUpdateCreate, formBody(form.fields)), form.files);
   });
   const UpdParams = z.object({ id: Id, updateId: Id });
-  app.patch('/api/projects/:id/updates/:updateId', { schema: { tags, summary: '修改进度说明或公开状态（带版本号）', params: UpdParams, body: ProgressUpdateEdit } },
+  app.patch('/api/projects/:id/updates/:updateId', { schema: { tags, summary: '修改进度说明或公开状态（带版本号）', params: UpdParams, body: ProgressUpdateEdit, response: { 200: IdResult } } },
     (req) => s().progress.edit(mustActor(req.actor), req.params.id, req.params.updateId, req.body));
-  app.post('/api/projects/:id/updates/:updateId/void', { schema: { tags, summary: '作废进度记录（保留历史）', params: UpdParams, body: VoidBody } },
+  app.post('/api/projects/:id/updates/:updateId/void', { schema: { tags, summary: '作废进度记录（保留历史）', params: UpdParams, body: VoidBody, response: { 200: IdResult } } },
     (req) => s().progress.void(mustActor(req.actor), req.params.id, req.params.updateId, req.body));
   app.post('/api/projects/:id/updates/:updateId/photos', { schema: { tags, summary: '为进度记录补充照片（multipart/form-data）', params: UpdParams } }, async (req) => {
     const actor = mustActor(req.actor);
@@ -108,28 +109,28 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ------------------------------------------------------------ milestones
   const MsParams = z.object({ id: Id, milestoneId: Id });
-  app.post('/api/projects/:id/milestones', { schema: { tags, summary: '新增里程碑', params: IdParams, body: MilestoneCreate } },
+  app.post('/api/projects/:id/milestones', { schema: { tags, summary: '新增里程碑', params: IdParams, body: MilestoneCreate, response: { 200: IdResult } } },
     (req) => s().parts.addMilestone(mustActor(req.actor), req.params.id, req.body));
-  app.patch('/api/projects/:id/milestones/:milestoneId', { schema: { tags, summary: '修改里程碑或登记完成（带版本号）', params: MsParams, body: MilestoneUpdate } },
+  app.patch('/api/projects/:id/milestones/:milestoneId', { schema: { tags, summary: '修改里程碑或登记完成（带版本号）', params: MsParams, body: MilestoneUpdate, response: { 200: IdResult } } },
     (req) => s().parts.updateMilestone(mustActor(req.actor), req.params.id, req.params.milestoneId, req.body));
-  app.delete('/api/projects/:id/milestones/:milestoneId', { schema: { tags, summary: '删除里程碑', params: MsParams, querystring: VersionQuery } },
+  app.delete('/api/projects/:id/milestones/:milestoneId', { schema: { tags, summary: '删除里程碑', params: MsParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().parts.removeMilestone(mustActor(req.actor), req.params.id, req.params.milestoneId, req.query.version));
 
   // ------------------------------------------------------------ monthly plan
-  app.put('/api/projects/:id/monthly/:month', { schema: { tags, summary: '月度计划与完成（新建不带版本号，修改带版本号）', params: MonthlyParams, body: MonthlyBody } },
+  app.put('/api/projects/:id/monthly/:month', { schema: { tags, summary: '月度计划与完成（新建不带版本号，修改带版本号）', params: MonthlyParams, body: MonthlyBody, response: { 200: IdResult } } },
     (req) => s().parts.putMonth(mustActor(req.actor), req.params.id, req.params.month, req.body));
-  app.delete('/api/projects/:id/monthly/:month', { schema: { tags, summary: '删除某月计划', params: MonthlyParams, querystring: VersionQuery } },
+  app.delete('/api/projects/:id/monthly/:month', { schema: { tags, summary: '删除某月计划', params: MonthlyParams, querystring: VersionQuery, response: { 200: OkResult } } },
     (req) => s().parts.removeMonth(mustActor(req.actor), req.params.id, req.params.month, req.query.version));
 
   // ------------------------------------------------------------ coordination issues
   const IssueParams = z.object({ id: Id, issueId: Id });
-  app.post('/api/projects/:id/issues', { schema: { tags, summary: '新增协调事项', params: IdParams, body: IssueCreate } },
+  app.post('/api/projects/:id/issues', { schema: { tags, summary: '新增协调事项', params: IdParams, body: IssueCreate, response: { 200: IdResult } } },
     (req) => s().parts.addIssue(mustActor(req.actor), req.params.id, req.body));
-  app.patch('/api/projects/:id/issues/:issueId', { schema: { tags, summary: '修改协调事项（带版本号）', params: IssueParams, body: IssueUpdate } },
+  app.patch('/api/projects/:id/issues/:issueId', { schema: { tags, summary: '修改协调事项（带版本号）', params: IssueParams, body: IssueUpdate, response: { 200: IdResult } } },
     (req) => s().parts.updateIssue(mustActor(req.actor), req.params.id, req.params.issueId, req.body));
-  app.post('/api/projects/:id/issues/:issueId/resolve', { schema: { tags, summary: '登记协调事项已解决', params: IssueParams, body: IssueResolve } },
+  app.post('/api/projects/:id/issues/:issueId/resolve', { schema: { tags, summary: '登记协调事项已解决', params: IssueParams, body: IssueResolve, response: { 200: IdResult } } },
     (req) => s().parts.resolveIssue(mustActor(req.actor), req.params.id, req.params.issueId, req.body));
-  app.post('/api/projects/:id/issues/:issueId/reopen', { schema: { tags, summary: '重新打开协调事项', params: IssueParams, body: z.object({ version: z.number().int().positive() }) } },
+  app.post('/api/projects/:id/issues/:issueId/reopen', { schema: { tags, summary: '重新打开协调事项', params: IssueParams, body: z.object({ version: z.number().int().positive() }), response: { 200: IdResult } } },
     (req) => s().parts.reopenIssue(mustActor(req.actor), req.params.id, req.params.issueId, req.body.version));
 
   // ------------------------------------------------------------ public (no login)

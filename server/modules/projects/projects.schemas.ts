@@ -198,3 +198,72 @@ export const PublicProjectDetail = z.object({
     photos: z.array(z.object({ id: z.string(), url: z.string(), caption: z.string(), mime: z.string(), size: z.number() })),
   })),
 });
+
+// ---------------------------------------------------------------- staff views (what the staff pages read)
+
+export const OkResult = z.object({ ok: z.boolean() });
+export const IdResult = z.object({ id: z.string() });
+
+const LightEnum = z.enum(['green', 'yellow', 'red']);
+export const LightRulesView = z.object({
+  gapYellow: z.number(), gapRed: z.number(), targetBasis: z.enum(['plan', 'linear']), notStartedYellow: z.boolean(), notStartedRedMonths: z.number(),
+  milestoneOverdueRed: z.boolean(), milestoneWarnDays: z.number(), suspendedYellow: z.boolean(),
+});
+export const LightView = z.object({
+  light: LightEnum,
+  reasons: z.array(z.object({
+    rule: z.enum(['completed', 'suspended', 'not_yet_due', 'not_started', 'progress_gap', 'milestone_overdue', 'milestone_due', 'no_dates']),
+    level: z.enum(['green', 'yellow', 'red', 'info']), text: z.string(),
+  })),
+  expected: z.number().nullable(), expectedBasis: z.string().nullable(), gap: z.number().nullable(),
+});
+const StaffBase = {
+  id: z.string(), name: z.string(), ownerOrgId: z.string(), ownerOrgName: z.string(), location: z.string(), level: z.string(), category: z.string(),
+  status: z.string(), statusLabel: z.string(), plannedInvestmentWan: z.number().nullable(), plannedStart: z.string().nullable(),
+  plannedFinish: z.string().nullable(), actualStart: z.string().nullable(), startedOn: z.string().nullable(), progress: z.number(),
+  weighting: z.enum(['equal', 'area']), weightingExplanation: z.string(), light: LightView, nextMilestone: PublicNextMilestone, componentCount: z.number(),
+  lastReportOn: z.string().nullable(), isPublic: z.boolean(), isDemo: z.boolean(), version: z.number(), canEdit: z.boolean(),
+};
+/** A row of GET /api/projects. */
+export const ProjectSummaryView = z.object({ ...StaffBase, openIssues: z.number(), overdueIssues: z.number() });
+const StageView = z.object({ key: z.string(), name: z.string(), weight: z.number() });
+export const StageProgressView = StageView.extend({ percent: z.number(), asOf: z.string().nullable() });
+export const ComponentView = z.object({
+  id: z.string(), name: z.string(), floorAreaM2: z.number().nullable(), sortOrder: z.number(), note: z.string(), percent: z.number(),
+  currentStage: z.object({ key: z.string(), name: z.string(), percent: z.number() }).nullable(), lastReportOn: z.string().nullable(),
+  stages: z.array(StageProgressView), updateCount: z.number(), version: z.number(),
+});
+export const MilestoneView = z.object({
+  id: z.string(), name: z.string(), componentId: z.string().nullable(), componentName: z.string().nullable(), targetDate: z.string(), achievedOn: z.string().nullable(),
+  note: z.string(), state: z.enum(['achieved', 'overdue', 'pending']), daysLeft: z.number().nullable(), version: z.number(),
+});
+export const MonthRowView = z.object({
+  id: z.string(), month: z.string(), planInvestmentWan: z.number().nullable(), actualInvestmentWan: z.number().nullable(), planInvestmentCumWan: z.number(),
+  actualInvestmentCumWan: z.number().nullable(), planProgress: z.number().nullable(), actualProgress: z.number().nullable(), actualProgressAsOf: z.string().nullable(),
+  note: z.string(), version: z.number(),
+});
+export const IssueView = z.object({
+  id: z.string(), type: z.string(), title: z.string(), raisedOn: z.string(), raisedBy: z.string(), ownerOrgId: z.string().nullable(), ownerOrgName: z.string().nullable(),
+  actionRequired: z.string(), dueOn: z.string().nullable(), resolvedOn: z.string().nullable(), resolution: z.string(), state: z.enum(['open', 'overdue', 'resolved']),
+  daysOverdue: z.number(), version: z.number(),
+});
+export const PhotoView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), caption: z.string(), hash: z.string(), url: z.string() });
+export const UpdateView = z.object({
+  id: z.string(), componentId: z.string(), componentName: z.string(), stageKey: z.string(), stageName: z.string(), percent: z.number(), asOf: z.string(),
+  completesPrevious: z.boolean(), note: z.string(), internalNote: z.string(), isPublic: z.boolean(), voided: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  createdByName: z.string(), createdAt: z.string(), version: z.number(), photos: z.array(PhotoView),
+});
+/** GET /api/projects/:id, and what creating or changing a project returns. */
+export const ProjectDetailView = z.object({
+  ...StaffBase,
+  description: z.string(), internalNote: z.string(),
+  lightRules: z.object({ effective: LightRulesView, custom: LightRulesView.partial().nullable(), global: LightRulesView, sentences: z.array(z.string()) }),
+  components: z.array(ComponentView), milestones: z.array(MilestoneView), monthly: z.array(MonthRowView), issues: z.array(IssueView), updates: z.array(UpdateView),
+  canManage: z.boolean(),
+});
+
+/** A row of GET /api/projects/options (pickers elsewhere). */
+export const ProjectOptionView = z.object({ id: z.string(), name: z.string(), ownerOrgId: z.string(), ownerOrgName: z.string(), status: z.string() });
+export const StageTemplateView = z.object({ id: z.string(), name: z.string(), stages: z.array(StageView), isDefault: z.boolean(), builtin: z.boolean(), version: z.number() });
+/** GET /api/projects/light-rules and what changing them returns. */
+export const GlobalLightRulesView = z.object({ rules: LightRulesView, version: z.number(), defaults: LightRulesView, sentences: z.array(z.string()) });

@@ -147,7 +147,7 @@ export class ProjectsService {
     return b.milestones.map((m) => ({
       id: m.id, name: m.name, componentId: m.component_id, componentName: m.component_id ? compName.get(m.component_id) ?? null : null,
       targetDate: m.target_date, achievedOn: m.achieved_on, note: m.note,
-      state: m.achieved_on ? 'achieved' : m.target_date < today ? 'overdue' : 'pending',
+      state: (m.achieved_on ? 'achieved' : m.target_date < today ? 'overdue' : 'pending') as 'achieved' | 'overdue' | 'pending',
       daysLeft: m.achieved_on ? null : daysBetween(today, m.target_date), version: m.version,
     }));
   }

@@ -15,7 +15,7 @@ describe('key projects: the school of the seed, scope, editing, versions', () =>
   let schoolId: string;
 
   beforeAll(async () => {
-    env = await createTestEnv({ now: '2024-08-22T04:00:00.000Z' });
+    env = await createTestEnv({ now: '2024-08-22T04:00:00.000Z', checkResponses: true });
     [zone, jiaoyu, hengtong, gongxin, organizer] = await Promise.all(['zone', 'jiaoyu', 'hengtong', 'gongxin', 'organizer'].map((u) => env.as(u)));
     schoolId = (await projectByName(env, SCHOOL_NAME)).id;
   });
@@ -306,5 +306,35 @@ describe('key projects: the school of the seed, scope, editing, versions', () =>
       expect(u.light.light).toBe('red');
       await zone.put('/api/projects/light-rules', { version: 1, rules: {} });
     });
+  });
+
+  it('the remaining edit routes answer through their response schemas', async () => {
+    const ok = async (p: Promise<{ statusCode: number; json(): any }>) => {
+      const res = await p;
+      expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
+      return res.json() as Json;
+    };
+    const t = await ok(zone.post('/api/projects/stage-templates', { name: '临时模板', stages: [{ key: 'a', name: '甲', weight: 1 }] }));
+    const t2 = await ok(zone.patch(`/api/projects/stage-templates/${t.id}`, { version: t.version, name: '临时模板二' }));
+    expect(t2).toMatchObject({ name: '临时模板二', builtin: false, version: 2 });
+    expect(await ok(zone.delete(`/api/projects/stage-templates/${t.id}?version=2`))).toEqual({ ok: true });
+    const c = await ok(zone.post(`/api/projects/${schoolId}/components`, { name: '临时单体' }));
+    await ok(zone.patch(`/api/projects/${schoolId}/components/${c.id}`, { version: 1, name: '临时单体二' }));
+    await ok(zone.delete(`/api/projects/${schoolId}/components/${c.id}?version=2`));
+    const m = await ok(zone.post(`/api/projects/${schoolId}/milestones`, { name: '临时节点', targetDate: '2026-12-31' }));
+    await ok(zone.patch(`/api/projects/${schoolId}/milestones/${m.id}`, { version: 1, note: '说明' }));
+    await ok(zone.delete(`/api/projects/${schoolId}/milestones/${m.id}?version=2`));
+    await ok(zone.put(`/api/projects/${schoolId}/monthly/2026-12`, { planInvestmentWan: 1, actualInvestmentWan: null, planProgress: null }));
+    await ok(zone.delete(`/api/projects/${schoolId}/monthly/2026-12?version=1`));
+    const i = await ok(zone.post(`/api/projects/${schoolId}/issues`, { type: '其他', title: '临时事项', raisedOn: '2024-08-20', raisedBy: '管委会' }));
+    await ok(zone.patch(`/api/projects/${schoolId}/issues/${i.id}`, { version: 1, title: '临时事项二' }));
+    for (const r of ['PATCH /api/projects/stage-templates/:id', 'DELETE /api/projects/stage-templates/:id', 'PATCH /api/projects/:id/components/:componentId',
+      'PATCH /api/projects/:id/milestones/:milestoneId', 'DELETE /api/projects/:id/milestones/:milestoneId', 'DELETE /api/projects/:id/monthly/:month',
+      'PATCH /api/projects/:id/issues/:issueId']) expect(env.responsesChecked.has(r), r).toBe(true);
+  });
+
+  it('every response above was exactly what the service returned (the response schemas drop nothing)', () => {
+    expect([...env.responsesChecked].filter((r) => r.includes('/api/projects')).length).toBeGreaterThan(0);
+    expect(env.responseDrift).toEqual([]);
   });
 });

@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../lib/api';
 import { formatInstant } from '../lib/format';
+import type { z } from 'zod';
+import type { NotificationList } from '../../../server/platform/notifications/notifications.schemas';
 
-interface Item { id: string; kind: string; title: string; body: string; link: string | null; createdAt: string; readAt: string | null }
+type Notifications = z.infer<typeof NotificationList>;
 
 export default function NotificationsPage() {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<{ unread: number; items: Item[] }>('/api/notifications') });
+  const q = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<Notifications>('/api/notifications') });
   const read = useMutation({
     mutationFn: (ids: string[] | 'all') => api.post('/api/notifications/read', { ids }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),

@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import type { PublicParkLife } from '../../../server/modules/parklife/parklife.schemas';
+import type { PublicProjectDetail, PublicProjectSummary } from '../../../server/modules/projects/projects.schemas';
+
 export interface ReplyListItem {
   id: string; title: string; suggestionNumber: number | null; suggestionTitle: string; sessionName: string; unitName: string;
   docNumber: string | null; round: number; classCode: string | null; classLabel: string | null; replyDate: string | null; publishedAt: string; pointCount: number;
@@ -10,24 +14,9 @@ export interface ReplyDetail {
   addressee: string; intro: string | null; points: Array<{ ordinal: number; heading: string | null; text: string; responsibleOrgName: string | null }>;
   closing: string; signature: { organ: string; date: string | null }; contactPerson: string | null; contactPhone: string | null; replyDate: string | null; redactionCount: number;
 }
-export interface Light { light: 'green' | 'yellow' | 'red'; reasons: Array<{ level: string; text: string }>; expected: number | null; gap: number | null }
-export interface ProjectSummary {
-  id: string; name: string; ownerOrgName: string; location: string; level: string; category: string; status: string; statusLabel: string;
-  plannedInvestmentWan: number | null; plannedStart: string | null; plannedFinish: string | null; progress: number; light: Light;
-  nextMilestone: { id: string; name: string; targetDate: string; daysLeft: number; overdue: boolean } | null; lastReportOn: string | null; componentCount: number;
-}
-export interface ProjectDetail extends Omit<ProjectSummary, 'componentCount'> {
-  description: string; startedOn: string | null; weightingExplanation: string;
-  components: Array<{ id: string; name: string; floorAreaM2: number | null; percent: number; lastReportOn: string | null; currentStage: { key: string; name: string; percent: number } | null; stages: Array<{ key: string; name: string; weight: number; percent: number; asOf: string | null }> }>;
-  milestones: Array<{ name: string; componentName: string | null; targetDate: string; achievedOn: string | null; state: string }>;
-  monthly: Array<{ month: string; planProgress: number | null; actualProgress: number | null; planInvestmentWan: number | null; actualInvestmentWan: number | null }>;
-  updates: Array<{ id: string; componentName: string; stageName: string; percent: number; asOf: string; completesPrevious: boolean; note: string; photos: Array<{ id: string; url: string; caption: string; mime: string; size: number }> }>;
-}
-export interface ParkLife {
-  asOf: string | null; today: string;
-  facilities: Array<{ id: string; kind: string; kindLabel: string; name: string; status: string; statusLabel: string; hours: string; capacity: number | null; capacityUnit: string; areaM2: number | null; place: string; contactPhone: string | null; description: string; project: { id: string; name: string; progress: number; nextMilestone: { name: string; targetDate: string } | null } | null }>;
-  busRoutes: Array<{ id: string; routeNo: string; fromStop: string; toStop: string; via: string; bidirectional: boolean; firstDeparture: string; lastDeparture: string; frequencyText: string; fare: string; operator: string; note: string; departures: string[]; next: { kind: string; frequencyText: string; firstDeparture: string; lastDeparture: string; now: string; next: string[]; waitMinutes: number | null; beforeFirst: boolean; serviceEnded: boolean; status: string; note: string | null } }>;
-  greening: Array<{ year: number; targetM2: number; achievedM2: number; percent: number; note: string; entries: Array<{ entryDate: string; areaM2: number; place: string; description: string }> }>;
-  utilities: Array<{ kind: string; kindLabel: string; name: string; status: string; statusLabel: string; expectedOn: string | null; operatingSince: string | null; overdue: boolean; note: string }>;
-  enrolment: Array<{ schoolName: string; year: number; places: number | null; areaServed: string; howToApply: string; contactOffice: string; contactPhone: string | null; note: string }>;
-}
+/** What GET /api/public/projects and /api/public/projects/:id return, from the server's schemas (type-only). */
+export type ProjectSummary = z.infer<typeof PublicProjectSummary>;
+export type ProjectDetail = z.infer<typeof PublicProjectDetail>;
+export type Light = ProjectSummary['light'];
+/** What GET /api/public/parklife returns, from the server's schema (type-only). */
+export type ParkLife = z.infer<typeof PublicParkLife>;

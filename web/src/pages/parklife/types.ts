@@ -1,38 +1,29 @@
-/** What GET /api/parklife returns (server/modules/parklife). */
-export interface Facility {
-  id: string; kind: string; kindLabel: string; name: string; status: string; statusLabel: string; hours: string; capacity: number | null; capacityUnit: string;
-  areaM2: number | null; place: string; contactPhone: string | null; description: string; projectId: string | null; internalNote: string; isPublic: boolean;
-  sortOrder: number; isDemo: boolean; version: number; project: { id: string; name: string; progress: number; nextMilestone: { name: string; targetDate: string } | null } | null;
-}
-export interface NextDepartures {
-  kind: 'headway' | 'list'; frequencyText: string; firstDeparture: string; lastDeparture: string; now: string; next: string[]; waitMinutes: number | null;
-  beforeFirst: boolean; serviceEnded: boolean; status: string; note: string | null;
-}
-export interface BusRoute {
-  id: string; routeNo: string; fromStop: string; toStop: string; via: string; bidirectional: boolean; firstDeparture: string; lastDeparture: string;
-  headwayMin: number | null; headwayMax: number | null; departures: string[] | null; fare: string; operator: string; note: string; internalNote: string;
-  isPublic: boolean; sortOrder: number; isDemo: boolean; version: number; frequencyText: string; next: NextDepartures; departuresAll: string[];
-}
-export interface GreeningEntry { id: string; year: number; entryDate: string; areaM2: number; place: string; description: string; isDemo: boolean; version: number }
-export interface GreeningYear { id: string; version: number; isDemo: boolean; year: number; targetM2: number; achievedM2: number; percent: number; note: string; entries: GreeningEntry[] }
-export interface Utility {
-  id: string; kind: string; kindLabel: string; name: string; status: string; statusLabel: string; expectedOn: string | null; operatingSince: string | null;
-  note: string; internalNote: string; sortOrder: number; isDemo: boolean; version: number; overdue: boolean;
-}
-export interface Enrolment {
-  id: string; schoolName: string; facilityId: string | null; year: number; places: number | null; areaServed: string; howToApply: string;
-  contactOffice: string; contactPhone: string | null; note: string; internalNote: string; isPublic: boolean; isDemo: boolean; version: number;
-}
-export interface ParkLife {
-  today: string; canEdit: boolean; facilities: Facility[]; busRoutes: BusRoute[]; greening: GreeningYear[]; utilities: Utility[]; enrolment: Enrolment[];
-}
+/**
+ * The park life API's shapes, taken from the server's zod schemas so the pages and the server never drift.
+ * Type-only: nothing from the server is bundled.
+ */
+import type { z } from 'zod';
+import type * as S from '../../../../server/modules/parklife/parklife.schemas';
 
-export const FACILITY_KINDS = [
-  { value: 'school', label: '学校' }, { value: 'canteen', label: '餐厅' }, { value: 'housing', label: '住宿' }, { value: 'shop', label: '商超' },
-  { value: 'gym', label: '健身' }, { value: 'clinic', label: '卫生室' }, { value: 'other', label: '其他' },
-];
-export const FACILITY_STATUSES = [{ value: 'under_construction', label: '在建' }, { value: 'open', label: '运营中' }, { value: 'paused', label: '暂停' }];
-export const UTILITY_KINDS = [{ value: 'water', label: '供水' }, { value: 'power', label: '供电' }, { value: 'heating', label: '供暖' }, { value: 'gas', label: '供气' }];
-export const UTILITY_STATUSES = [
-  { value: 'planned', label: '规划中' }, { value: 'under_construction', label: '建设中' }, { value: 'trial', label: '试运行' }, { value: 'operating', label: '已投运' }, { value: 'paused', label: '暂停' },
-];
+/** What GET /api/parklife returns. */
+export type ParkLife = z.infer<typeof S.StaffParkLife>;
+export type Facility = ParkLife['facilities'][number];
+export type BusRoute = ParkLife['busRoutes'][number];
+export type NextDepartures = BusRoute['next'];
+export type GreeningYear = ParkLife['greening'][number];
+export type GreeningEntry = z.infer<typeof S.GreeningEntryView>;
+export type Utility = ParkLife['utilities'][number];
+export type Enrolment = z.infer<typeof S.EnrolmentView>;
+
+type Options<K extends string> = Array<{ value: K; label: string }>;
+const options = <K extends string>(labels: Record<K, string>): Options<K> => Object.entries<string>(labels).map(([value, label]) => ({ value: value as K, label }));
+
+// The labels are the server's (FACILITY_KIND_LABELS …): a kind added or removed there fails the type check here.
+export const FACILITY_KINDS = options<(typeof S.FACILITY_KINDS)[number]>({
+  school: '学校', canteen: '餐厅', housing: '住宿', shop: '商超', gym: '健身', clinic: '卫生室', other: '其他',
+});
+export const FACILITY_STATUSES = options<(typeof S.FACILITY_STATUSES)[number]>({ under_construction: '在建', open: '运营中', paused: '暂停' });
+export const UTILITY_KINDS = options<(typeof S.UTILITY_KINDS)[number]>({ water: '供水', power: '供电', heating: '供暖', gas: '供气' });
+export const UTILITY_STATUSES = options<(typeof S.UTILITY_STATUSES)[number]>({
+  planned: '规划中', under_construction: '建设中', trial: '试运行', operating: '已投运', paused: '暂停',
+});

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, List, Modal, Po
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/useApiMutation';
-import type { LightRules, Stage, StageTemplate } from './types';
+import type { GlobalLightRules, LightRules, Stage, StageTemplate } from './types';
 
 /** The rule fields, shared by the global rules and a project's own rules. */
 export function LightRulesFields({ disabled }: { disabled?: boolean }) {
@@ -27,11 +27,10 @@ export function LightRulesFields({ disabled }: { disabled?: boolean }) {
   );
 }
 
-interface GlobalRules { rules: LightRules; version: number; defaults: LightRules; sentences: string[] }
 
 export function GlobalLightRulesDialog({ open, canEdit, onClose }: { open: boolean; canEdit: boolean; onClose: () => void }) {
   const [form] = Form.useForm<LightRules>();
-  const q = useQuery({ queryKey: ['projects', 'light-rules'], queryFn: () => api.get<GlobalRules>('/api/projects/light-rules'), enabled: open });
+  const q = useQuery({ queryKey: ['projects', 'light-rules'], queryFn: () => api.get<GlobalLightRules>('/api/projects/light-rules'), enabled: open });
   useEffect(() => { if (open && q.data) form.setFieldsValue(q.data.rules); }, [open, q.data, form]);
   const save = useApiMutation((rules: LightRules) => api.put('/api/projects/light-rules', { version: q.data!.version, rules }), {
     invalidate: [['projects']], success: '亮灯规则已更新，所有项目按新规则重新判定', onSuccess: onClose,
