@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mustActor } from '../../platform/http/request-context.js';
+import { parseFields } from '../../platform/http/parse-fields.js';
 import { badRequest } from '../../platform/errors.js';
 import {
   ComponentCreate, ComponentUpdate, GlobalLightRulesBody, IdParams, IssueCreate, IssueResolve, IssueUpdate, MilestoneCreate, MilestoneUpdate,
@@ -14,15 +15,6 @@ import { readMultipart } from './photos.js';
 const Id = z.string().min(1).max(64);
 const tags = ['重点项目'];
 
-/** Zod-validates a body that did not come through the route schema (multipart fields), with the same 400. */
-function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}：` : ''}${i.message}`).join('；');
-    badRequest(`输入有误：${msg}`, 'validation_failed');
-  }
-  return (r as { data: z.infer<T> }).data;
-}
 
 /** Multipart fields are strings; `captions` travels as a JSON array. */
 function formBody(fields: Record<string, string>) {
@@ -83,10 +75,10 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '填报进度（multipart/form-data：字段 + photos 照片，JPEG/PNG/WebP，每张不超过 5 MB；或 JSON 无照片）', params: IdParams },
   }, async (req) => {
     const actor = mustActor(req.actor);
-    if (!req.isMultipart()) return s().progress.create(actor, req.params.id, parseWith(ProgressUpdateCreate, req.body ?? {}), []);
+    if (!req.isMultipart()) return s().progress.create(actor, req.params.id, parseFields(ProgressUpdateCreate, req.body ?? {}), []);
     await s().access.forEdit(actor, req.params.id); // refuse before reading any upload
     const form = await readMultipart(req);
-    return s().progress.create(actor, req.params.id, parseWith(ProgressUpdateCreate, formBody(form.fields)), form.files);
+    return s().progress.create(actor, req.params.id, parseFields(ProgressUpdateCreate, formBody(form.fields)), form.files);
   });
   const UpdParams = z.object({ id: Id, updateId: Id });
   app.patch('/api/projects/:id/updates/:updateId', { schema: { tags, summary: '修改进度说明或公开状态（带版本号）', params: UpdParams, body: ProgressUpdateEdit, response: { 200: IdResult } } },
@@ -97,7 +89,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = mustActor(req.actor);
     await s().access.forEdit(actor, req.params.id);
     const form = await readMultipart(req);
-    const captions = parseWith(z.array(z.string().trim().max(60, '照片说明不能超过 60 个字')).max(9), formBody(form.fields).captions ?? []);
+    const captions = parseFields(z.array(z.string().trim().max(60, '照片说明不能超过 60 个字')).max(9), formBody(form.fields).captions ?? []);
     return s().progress.addPhotos(actor, req.params.id, req.params.updateId, form.files, captions);
   });
   app.delete('/api/projects/:id/updates/:updateId/photos/:fileId', { schema: { tags, summary: '删除照片', params: z.object({ id: Id, updateId: Id, fileId: Id }) } },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mustActor } from '../../platform/http/request-context.js';
-import { badRequest } from '../../platform/errors.js';
+import { parseFields } from '../../platform/http/parse-fields.js';
 import {
   ConfirmBody, DiscardBody, EditBody, EvidenceFields, EvidenceParams, IdParams, LedgerQuery, ManualCreate, ProgressBody, PublicLedger,
   PublicLedgerQuery, PublicPromise, RateBody, RestoreBody, SourceBody, StatusBody, SummaryQuery, VoidBody,
@@ -10,15 +10,6 @@ import { checkEvidenceFile, readEvidenceForm } from './evidence-files.js';
 
 const tags = ['承诺'];
 
-/** Zod-validates fields that did not come through the route schema (multipart), with the same 400. */
-function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}：` : ''}${i.message}`).join('；');
-    badRequest(`输入有误：${msg}`, 'validation_failed');
-  }
-  return (r as { data: z.infer<T> }).data;
-}
 
 const EvidenceJson = EvidenceFields.extend({ version: z.number().int().positive() });
 
@@ -78,13 +69,13 @@ export const promiseRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const actor = mustActor(req.actor);
     if (!req.isMultipart()) {
-      const b = parseWith(EvidenceJson, req.body ?? {});
+      const b = parseFields(EvidenceJson, req.body ?? {});
       return s().evidence.add(actor, req.params.id, b, null, b.version);
     }
     await s().evidence.assertCanAdd(actor, req.params.id); // refuse before reading any upload
     const form = await readEvidenceForm(req);
-    const fields = parseWith(EvidenceFields, form.fields);
-    const version = parseWith(z.coerce.number({ message: '缺少版本号' }).int().positive('缺少版本号'), form.fields.version);
+    const fields = parseFields(EvidenceFields, form.fields);
+    const version = parseFields(z.coerce.number({ message: '缺少版本号' }).int().positive('缺少版本号'), form.fields.version);
     const file = form.file ? await checkEvidenceFile(form.file.data, form.file.filename) : null;
     return s().evidence.add(actor, req.params.id, fields, file, version);
   });
