@@ -13,6 +13,7 @@ export const WITHOUT_RESPONSE_SCHEMA: string[] = [
   "GET /api/promises",
   "GET /api/promises/:id",
   "GET /api/promises/:id/evidence/:evidenceId/file",
+  "GET /api/promises/:id/source-options",
   "GET /api/promises/dashboard",
   "GET /api/promises/export",
   "GET /api/promises/summary",
@@ -42,4 +43,5 @@ export const WITHOUT_RESPONSE_SCHEMA: string[] = [
   "POST /api/replies/:id/promises",
   "POST /api/replies/:id/promises/extract",
   "PUT /api/calendar/years/:year",
+  "PUT /api/promises/:id/source",
 ];
