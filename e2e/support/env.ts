@@ -75,6 +75,6 @@ export async function shot(page: Page, name: string) {
 }
 
 /** Waits until the locator is visible (fails the test with the locator's description otherwise). */
-export async function visible(locator: import('playwright-core').Locator, timeout = 15_000) {
+export async function visible(locator: import('playwright-core').Locator, timeout = 30_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
