@@ -175,7 +175,8 @@ browserSuite('first user: log in from anywhere, honest homes, readable audit, co
     await visible(dialog.getByText('附议代表确认后才能提交').filter({ visible: true }));
     await visible(dialog.getByText(/韩志峰代表附议.*全部答复（同意或谢绝）后，建议才能提交/).filter({ visible: true }));
     await dialog.getByRole('button', { name: '保存草稿并发出邀请' }).click();
-    await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
+    // Saving writes the draft, its invitations and notifications: on a loaded machine that can take a while.
+    await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/, { timeout: 60_000 });
     await visible(page.getByText('草稿已保存；附议代表韩志峰尚未确认，全部确认后才能提交').first());
     await visible(page.getByTestId('signers-pending'));
     await visible(page.getByTestId('state-tag').getByText('草稿'));

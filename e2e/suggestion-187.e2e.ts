@@ -282,7 +282,8 @@ browserSuite('suggestion 187: from registration to the published reply', () => {
     await shot(page, 's187-13-gongxin-round2');
     await page.getByRole('button', { name: '提交答复' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
-    await page.waitForURL(new RegExp(`${suggestionPath}$`));
+    // Submitting also proposes the reply's promises: on a loaded machine that can take a while.
+    await page.waitForURL(new RegExp(`${suggestionPath}$`), { timeout: 60_000 });
     await visible(page.getByTestId('reply-round-2').getByText('关于公共交通的问题'));
   });
 
