@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, newContext, shot, startServer, visible, type E2EServer } from './support/env.js';
+import { launchBrowser, newContext, shot, startServer, visible, type E2EServer, confirmDialog } from './support/env.js';
 import { browserSuite } from './support/suite.js';
 
 /** Each demo account with a page of its own that it may open. */
@@ -174,7 +174,7 @@ browserSuite('first user: log in from anywhere, honest homes, readable audit, co
     const dialog = page.locator('.ant-modal-confirm');
     await visible(dialog.getByText('附议代表确认后才能提交').filter({ visible: true }));
     await visible(dialog.getByText(/韩志峰代表附议.*全部答复（同意或谢绝）后，建议才能提交/).filter({ visible: true }));
-    await dialog.getByRole('button', { name: '保存草稿并发出邀请' }).click();
+    await confirmDialog(dialog.getByRole('button', { name: '保存草稿并发出邀请' }));
     // Saving writes the draft, its invitations and notifications: on a loaded machine that can take a while.
     await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/, { timeout: 60_000 });
     await visible(page.getByText('草稿已保存；附议代表韩志峰尚未确认，全部确认后才能提交').first());

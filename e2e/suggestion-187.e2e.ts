@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, expect, it as vitestIt } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext, shot, startServer, visible, type E2EServer } from './support/env.js';
+import { launchBrowser, loginAs, newContext, shot, startServer, visible, type E2EServer, confirmDialog } from './support/env.js';
 import { browserSuite } from './support/suite.js';
 
 const stamp = Date.now().toString(36).slice(-6);
@@ -281,7 +281,7 @@ browserSuite('suggestion 187: from registration to the published reply', () => {
     await visible(page.getByText('草稿已保存'));
     await shot(page, 's187-13-gongxin-round2');
     await page.getByRole('button', { name: '提交答复' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }).click();
+    await confirmDialog(page.locator('.ant-modal-confirm').getByRole('button', { name: '确认提交' }));
     // Submitting also proposes the reply's promises: on a loaded machine that can take a while.
     await page.waitForURL(new RegExp(`${suggestionPath}$`), { timeout: 60_000 });
     await visible(page.getByTestId('reply-round-2').getByText('关于公共交通的问题'));

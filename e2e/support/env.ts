@@ -78,3 +78,20 @@ export async function shot(page: Page, name: string) {
 export async function visible(locator: import('playwright-core').Locator, timeout = 30_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
+
+/**
+ * Clicks a dialog's confirming button and waits for the dialog to go. On a loaded machine a click can land
+ * while the dialog is still opening and be lost; a button that is still there, enabled and not loading,
+ * after a few seconds is clicked once more (a loading button ignores the second click).
+ */
+export async function confirmDialog(button: import('playwright-core').Locator) {
+  for (let i = 0; i < 3; i++) {
+    await button.click();
+    try {
+      await button.waitFor({ state: 'hidden', timeout: 8_000 });
+      return;
+    } catch { /* still open: lost click or still working */ }
+    const loading = await button.evaluate((el) => el.classList.contains('ant-btn-loading')).catch(() => false);
+    if (loading) { await button.waitFor({ state: 'hidden', timeout: 60_000 }); return; }
+  }
+}
