@@ -111,7 +111,7 @@ export function demoSessions(today: string): DemoSession[] {
     startsOn, endsOn: addDays(startsOn, 3), seed: !!flags.seed, current: !!flags.current,
   });
   // Assumption, not a fact from the seed: the 6th session of the 7th Gaoping people's congress met in early 2024;
-  // 2024-01-10..13 are placeholder dates for the demo, as are the 10th of January of later years.
+  // 2024-01-10..13 are invented opening dates of the demo sessions, as is the 10th of January of later years.
   const list: DemoSession[] = [];
   if (currentYear < 2024) list.push(make(5, currentStart, { current: true }));
   list.push(make(6, '2024-01-10', { seed: true, current: currentYear === 2024 }));
